@@ -1,0 +1,66 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+# Everything installs into .venv/ and node_modules/ from the project's own lock files.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+CHROMIUM := /usr/bin/chromium
+# CPythons that `make record-versions` records with when this machine has them (pyenv).
+OTHER_PYTHONS ?= 3.9 3.10 3.12 3.13
+
+.PHONY: setup serve build record record-versions test test-unit test-browser lint bench clean chromium
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium (needs root)"; \
+	  apt-get update -qq && apt-get install -y -qq chromium; }
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+record: setup
+	$(BIN)/python -m sitebuild.recorder
+
+# Optional: other CPythons show how behaviour differs. Recordings are committed, so the
+# build never needs these interpreters; missing ones are skipped with a message.
+record-versions: setup
+	@for v in $(OTHER_PYTHONS); do \
+	  py=$$(ls -d $$HOME/.pyenv/versions/$$v*/bin/python3 2>/dev/null | head -n1); \
+	  if [ -z "$$py" ]; then echo "CPython $$v not found: skipped"; continue; fi; \
+	  $(BIN)/python -m sitebuild.recorder --python $$py --version $$v || exit 1; \
+	done
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-unit: setup
+	$(BIN)/python -m pytest tests/unit
+
+test-browser: setup chromium build
+	$(BIN)/python -m pytest tests/browser
+
+test: setup chromium lint build
+	$(BIN)/python -m pytest tests
+
+bench: setup chromium build
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,148 @@
+"""Find the examples and read their settings from ``examples/examples.toml``.
+
+Each ``examples/NAME.py`` is one example. The manifest is optional per example; an entry
+says how to record it (time limit, expected exit code, how many runs) without putting
+that noise into the code readers see.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST_NAME = "examples.toml"
+
+# The only keys an entry may have, with their defaults and types.
+SPEC_DEFAULTS: dict[str, object] = {
+    "title": "",
+    "timeout": 30.0,
+    "exit_code": 0,
+    "runs": 1,
+    "versions": [],
+    "note": "",
+}
+SPEC_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "timeout": (int, float),
+    "exit_code": (int,),
+    "runs": (int,),
+    "versions": (list,),
+    "note": (str,),
+}
+
+
+class ExampleError(Exception):
+    """A problem with an example or the manifest; the message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    path: Path
+    source: str
+    title: str = ""
+    timeout: float = 30.0
+    exit_code: int = 0
+    runs: int = 1
+    versions: tuple[str, ...] = ()
+    note: str = ""
+    imports: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def sha256(self) -> str:
+        return source_sha256(self.source)
+
+    @property
+    def deterministic(self) -> bool:
+        """An example recorded once is one whose output does not depend on timing."""
+        return self.runs == 1
+
+    @property
+    def uses_threads(self) -> bool:
+        """True when the example starts threads (the in-browser runner needs to know)."""
+        return bool(self.imports & {"threading", "concurrent", "concurrent.futures", "queue"})
+
+
+def source_sha256(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def _imports(source: str, path: Path) -> frozenset[str]:
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        raise ExampleError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from exc
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return frozenset(names)
+
+
+def _manifest_line(text: str, name: str) -> int:
+    """Line of ``[name]`` in the manifest, so errors can point at it."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() == f"[{name}]":
+            return number
+    return 1
+
+
+def load_manifest(examples_dir: Path) -> dict[str, dict]:
+    path = examples_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib's message already ends with "(at line N, column M)".
+        raise ExampleError(f"{path}: {exc}") from exc
+    specs: dict[str, dict] = {}
+    for name, entry in data.items():
+        where = f"{path}:{_manifest_line(text, name)}"
+        if not isinstance(entry, dict):
+            raise ExampleError(f"{where}: [{name}] must be a table of settings")
+        unknown = sorted(set(entry) - set(SPEC_DEFAULTS))
+        if unknown:
+            known = ", ".join(SPEC_DEFAULTS)
+            raise ExampleError(f"{where}: [{name}] has unknown key(s) {unknown}; known: {known}")
+        for key, value in entry.items():
+            if not isinstance(value, SPEC_TYPES[key]) or isinstance(value, bool):
+                raise ExampleError(f"{where}: [{name}] {key} has the wrong type: {value!r}")
+        if entry.get("runs", 1) < 1 or entry.get("timeout", 1) <= 0:
+            raise ExampleError(f"{where}: [{name}] runs and timeout must be positive")
+        specs[name] = entry
+    return specs
+
+
+def discover(examples_dir: Path) -> dict[str, Example]:
+    """All examples in ``examples_dir``, by name, with their manifest settings applied."""
+    specs = load_manifest(examples_dir)
+    examples: dict[str, Example] = {}
+    for path in sorted(examples_dir.glob("*.py")):
+        name = path.stem
+        source = path.read_text(encoding="utf-8")
+        spec = {**SPEC_DEFAULTS, **specs.get(name, {})}
+        spec["versions"] = tuple(spec["versions"])
+        examples[name] = Example(
+            name=name, path=path, source=source, imports=_imports(source, path), **spec
+        )
+    orphans = sorted(set(specs) - set(examples))
+    if orphans:
+        manifest = examples_dir / MANIFEST_NAME
+        text = manifest.read_text(encoding="utf-8")
+        where = f"{manifest}:{_manifest_line(text, orphans[0])}"
+        raise ExampleError(f"{where}: settings for missing example(s) {orphans}")
+    return examples
+
+
+def get(examples_dir: Path, name: str) -> Example:
+    examples = discover(examples_dir)
+    if name not in examples:
+        raise ExampleError(f"no example named {name!r}: expected {examples_dir / (name + '.py')}")
+    return examples[name]
