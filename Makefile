@@ -56,7 +56,7 @@ test-unit: setup
 test-browser: setup chromium build
 	$(BIN)/python -m pytest tests/browser
 
-test: setup chromium lint build
+test: setup chromium lint
 	$(BIN)/python -m pytest tests
 
 bench: setup chromium build

@@ -91,7 +91,11 @@ def versions_html(others: dict[str, dict]) -> str:
 
 
 def data_json(example: Example, recording: dict) -> str:
-    """What the page JS needs, as JSON safe to embed in a <script> element."""
+    """What the page JS needs, as JSON for an attribute.
+
+    Not a <script type="application/json">: Material's instant navigation re-creates
+    every script in new content without its type, and would run the JSON as code.
+    """
     first = recording["runs"][0]
     data = {
         "name": example.name,
@@ -104,8 +108,7 @@ def data_json(example: Example, recording: dict) -> str:
             "stderr": first["stderr"],
         },
     }
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return escape(json.dumps(data, ensure_ascii=False), quote=True)
 
 
 def render(example: Example, recording: dict, others: dict[str, dict] | None = None) -> str:
@@ -122,7 +125,7 @@ def render(example: Example, recording: dict, others: dict[str, dict] | None = N
     # One line per tag: Markdown must see this as a single raw HTML block.
     return (
         f'<div class="example" id="example-{example.name}" data-example="{example.name}" '
-        f'data-threads="{str(example.uses_threads).lower()}">'
+        f'data-threads="{str(example.uses_threads).lower()}" data-json="{data_json(example, recording)}">'
         f'<div class="example__head"><span class="example__file">examples/{example.name}.py'
         f"</span>{title}</div>"
         f'<div class="example__code">{code_html(example.source)}</div>'
@@ -132,7 +135,5 @@ def render(example: Example, recording: dict, others: dict[str, dict] | None = N
         '<div class="example__recorded">'
         f'<p class="example__label">{provenance_label(recording)}</p>'
         f'<pre class="example__output"><code>{output_html(runs[0])}</code></pre>'
-        f"{exit_note}{spread}{note}{versions_html(others or {})}</div>"
-        f'<script type="application/json" class="example__data">{data_json(example, recording)}'
-        "</script></div>"
+        f"{exit_note}{spread}{note}{versions_html(others or {})}</div></div>"
     )

@@ -1,0 +1,63 @@
+"""Every page loads cleanly; every example shows code and recorded output; instant nav."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from sitebuild import ROOT
+
+
+def nav_pages() -> list[str]:
+    """Site paths of every page in mkdocs.yml's nav ('' for the home page)."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    # mkdocs.yml uses !ENV tags; a plain loader that ignores tags is enough for nav.
+    yaml.SafeLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.safe_load(text)["nav"]
+    files = [next(iter(item.values())) for item in nav]
+    return ["" if f == "index.md" else f.removesuffix(".md") + "/" for f in files]
+
+
+PAGES = nav_pages()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly(open_page, path):
+    watched = open_page(path)
+    watched.page.wait_for_load_state("networkidle")
+    assert watched.page.locator("article h1").count() == 1
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_example_shows_code_and_recorded_output(open_page, path):
+    page = open_page(path).page
+    blocks = page.locator(".example")
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        name = block.get_attribute("data-example")
+        source = (ROOT / "examples" / f"{name}.py").read_text()
+        shown = block.locator(".example__code code").inner_text()
+        assert shown.strip() == source.strip(), f"{name}: code differs from examples/{name}.py"
+        label = block.locator(".example__recorded .example__label").first.inner_text()
+        assert re.search(r"Recorded on CPython \d+\.\d+\.\d+", label), label
+        output = block.locator(".example__recorded .example__output").first
+        assert output.is_visible() and output.inner_text().strip(), f"{name}: no output shown"
+
+
+def test_instant_navigation_keeps_working(open_page):
+    watched = open_page("")
+    page = watched.page
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a[href*='lock/']").first.click()
+    page.wait_for_url("**/lock/")
+    assert page.locator("article h1").inner_text().strip()
+    # Instant navigation swaps content without a reload: the marker survives.
+    assert page.evaluate("window.__sameDocument === true")
+    page.go_back()
+    page.wait_for_url(re.compile(r".*/threading-in-python/$"))
+    assert page.evaluate("window.__sameDocument === true")
+    watched.assert_clean()
