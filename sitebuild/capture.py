@@ -108,7 +108,9 @@ def main():
     except SystemExit:
         raise
     except BaseException as exc:  # report like the interpreter would, from the example down
-        sys.excepthook(type(exc), exc, trimmed(exc.__traceback__, example) or exc.__traceback__)
+        # Newer CPythons print exc.__traceback__ whatever tb is passed, so replace it.
+        exc = exc.with_traceback(trimmed(exc.__traceback__, example) or exc.__traceback__)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
         sys.exit(1)
 
 

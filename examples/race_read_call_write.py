@@ -1,0 +1,25 @@
+import threading
+
+counter = 0
+PER_THREAD = 500_000
+
+
+def add_one(value):
+    return value + 1
+
+
+def work():
+    global counter
+    for _ in range(PER_THREAD):
+        counter = add_one(counter)  # read counter ... call ... write counter
+
+
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+
+expected = 4 * PER_THREAD
+print(f"expected {expected}, got {counter}")
+print("updates lost" if counter < expected else "no updates lost this time")
