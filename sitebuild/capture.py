@@ -52,8 +52,14 @@ class LineLogger:
 
     def flush_partials(self):
         for rest in self._partial.values():
-            self._log({"t": round(time.perf_counter() - START, 6), "stream": self._name,
-                       "thread": "?", "text": rest})
+            self._log(
+                {
+                    "t": round(time.perf_counter() - START, 6),
+                    "stream": self._name,
+                    "thread": "?",
+                    "text": rest,
+                }
+            )
         self._partial.clear()
 
     def flush(self):
@@ -72,7 +78,7 @@ def provenance():
         "build": "free-threaded" if gil_disabled else "GIL",
         "gil_enabled": is_gil_enabled() if is_gil_enabled else True,
         "compiler": platform.python_compiler(),
-        "platform": "{} {}".format(platform.system(), platform.machine()),
+        "platform": f"{platform.system()} {platform.machine()}",
     }
 
 
@@ -116,4 +122,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-

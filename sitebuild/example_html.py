@@ -22,7 +22,9 @@ MAX_SPREAD_ROWS = 8
 def code_html(source: str) -> str:
     """Pygments markup in the structure Material styles (and adds copy buttons to)."""
     inner = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
-    return f'<div class="language-python highlight"><pre><span></span><code>{inner}</code></pre></div>'
+    return (
+        f'<div class="language-python highlight"><pre><span></span><code>{inner}</code></pre></div>'
+    )
 
 
 def output_html(run: dict) -> str:
@@ -45,8 +47,8 @@ def provenance_label(recording: dict) -> str:
     build = "free-threaded build" if py.get("build") == "free-threaded" else "GIL build"
     when = recording.get("recorded_at", "")[:10]
     return (
-        f'Recorded on {escape(py.get("implementation", "CPython"))} '
-        f'{escape(py.get("version", "?"))} ({build}, {escape(py.get("platform", "?"))})'
+        f"Recorded on {escape(py.get('implementation', 'CPython'))} "
+        f"{escape(py.get('version', '?'))} ({build}, {escape(py.get('platform', '?'))})"
         f" · {escape(when)}"
         f' · source sha256 <code title="{escape(recording["source_sha256"])}">'
         f"{escape(recording['source_sha256'][:12])}</code>"
@@ -55,14 +57,10 @@ def provenance_label(recording: dict) -> str:
 
 def spread_html(runs: list[dict]) -> str:
     """How the last line varied across runs: honest about nondeterminism."""
-    last_lines = Counter(
-        (run["stdout"].rstrip("\n").splitlines() or [""])[-1] for run in runs
-    )
+    last_lines = Counter((run["stdout"].rstrip("\n").splitlines() or [""])[-1] for run in runs)
     total = len(runs)
     if len(last_lines) == 1:
-        return (
-            f'<p class="example__spread">All {total} recorded runs ended with the same line.</p>'
-        )
+        return f'<p class="example__spread">All {total} recorded runs ended with the same line.</p>'
     rows = "".join(
         f"<tr><td><code>{escape(line)}</code></td><td>{count}</td></tr>"
         for line, count in last_lines.most_common(MAX_SPREAD_ROWS)
@@ -82,7 +80,7 @@ def versions_html(others: dict[str, dict]) -> str:
     for version, recording in others.items():
         blocks.append(
             f'<details class="example__version"><summary>Recorded on CPython {escape(version)}'
-            f"</summary><p class=\"example__label\">{provenance_label(recording)}</p>"
+            f'</summary><p class="example__label">{provenance_label(recording)}</p>'
             f'<pre class="example__output"><code>{output_html(recording["runs"][0])}</code>'
             f"</pre>{spread_html(recording['runs']) if len(recording['runs']) > 1 else ''}"
             "</details>"
@@ -125,7 +123,8 @@ def render(example: Example, recording: dict, others: dict[str, dict] | None = N
     # One line per tag: Markdown must see this as a single raw HTML block.
     return (
         f'<div class="example" id="example-{example.name}" data-example="{example.name}" '
-        f'data-threads="{str(example.uses_threads).lower()}" data-json="{data_json(example, recording)}">'
+        f'data-threads="{str(example.uses_threads).lower()}" '
+        f'data-json="{data_json(example, recording)}">'
         f'<div class="example__head"><span class="example__file">examples/{example.name}.py'
         f"</span>{title}</div>"
         f'<div class="example__code">{code_html(example.source)}</div>'

@@ -6,8 +6,7 @@ Pages never paste example code: ``{{ example("lock_counter") }}`` reads
 
 from __future__ import annotations
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR
-from sitebuild import example_html
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html
 from sitebuild.examples import ExampleError, discover
 from sitebuild.recorder import load_recording, recording_path
 

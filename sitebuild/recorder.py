@@ -120,7 +120,9 @@ def dumps(recording: dict) -> str:
     text = json.dumps(shell, indent=1, ensure_ascii=False)
     for i, run_lines in enumerate(lines):
         body = ",\n   ".join(run_lines)
-        text = text.replace(f'"lines": {i}\n', f'"lines": [\n   {body}\n  ]\n' if body else '"lines": []\n', 1)
+        text = text.replace(
+            f'"lines": {i}\n', f'"lines": [\n   {body}\n  ]\n' if body else '"lines": []\n', 1
+        )
     return text + "\n"
 
 

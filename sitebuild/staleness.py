@@ -36,8 +36,10 @@ def problems(examples: dict[str, Example], recorded_dir: Path) -> list[str]:
                     found.append(f"example {name}: no recording at {path}; {fix}")
                 continue  # other versions are optional: a fresh machine may lack them
             if recording.get("source_sha256") != example.sha256:
-                again = fix if version is None else (
-                    f"run `make record-versions`, or delete {path.name}"
+                again = (
+                    fix
+                    if version is None
+                    else (f"run `make record-versions`, or delete {path.name}")
                 )
                 found.append(
                     f"example {name}: recording {path.name} is older than {example.path.name} "
@@ -52,6 +54,4 @@ def problems(examples: dict[str, Example], recorded_dir: Path) -> list[str]:
 def check(examples: dict[str, Example], recorded_dir: Path) -> None:
     found = problems(examples, recorded_dir)
     if found:
-        raise StaleRecordingError(
-            "recorded outputs are missing or stale:\n  " + "\n  ".join(found)
-        )
+        raise StaleRecordingError("recorded outputs are missing or stale:\n  " + "\n  ".join(found))

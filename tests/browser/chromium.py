@@ -36,7 +36,16 @@ def build_site(site_dir: Path, site_url: str) -> None:
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=ROOT,
         check=True,
         env=env,

@@ -25,8 +25,10 @@ class Watched:
 
     def foreign_requests(self) -> list[str]:
         return [
-            u for u in self.requests
-            if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != self.host
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(u).netloc != self.host
         ]
 
     def assert_clean(self) -> None:

@@ -17,7 +17,11 @@ SOURCE = 'import sys\nprint("<b>hi</b> & {{ braces }}")\nprint("oops", file=sys.
 
 @pytest.fixture
 def recorded(tmp_path):
-    examples = make_examples(tmp_path, {"demo": SOURCE, "race": "import random\nprint(random.random() < 2)\n"}, "[race]\nruns = 3\n")
+    examples = make_examples(
+        tmp_path,
+        {"demo": SOURCE, "race": "import random\nprint(random.random() < 2)\n"},
+        "[race]\nruns = 3\n",
+    )
     recorded = tmp_path / "recorded"
     assert record_all(examples, recorded, log=lambda *_: None) == []
     return examples, recorded

@@ -23,7 +23,9 @@ def test_defaults_and_settings(tmp_path):
 
 def test_unknown_key_names_file_and_line(tmp_path):
     examples = make_examples(tmp_path, {"a": "", "b": ""}, "[a]\nruns = 2\n\n[b]\nrnus = 3\n")
-    with pytest.raises(ExampleError, match=r"examples\.toml:4: \[b\] has unknown key\(s\) \['rnus'\]"):
+    with pytest.raises(
+        ExampleError, match=r"examples\.toml:4: \[b\] has unknown key\(s\) \['rnus'\]"
+    ):
         discover(examples)
 
 

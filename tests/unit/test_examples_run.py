@@ -16,10 +16,17 @@ EXAMPLES = discover(EXAMPLES_DIR)
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_example_runs_like_its_recording(name):
     example = dataclasses.replace(EXAMPLES[name], runs=1)  # once is enough to check it runs
-    run = record(example)["runs"][0]  # raises RecordError on a wrong exit code or a hang
     recorded = load_recording(recording_path(RECORDED_DIR, name))
     assert recorded is not None, f"{name}: no recording; run `make record`"
-    if EXAMPLES[name].deterministic:
-        assert run["stdout"] == recorded["runs"][0]["stdout"], (
-            f"{name} printed something else than its recording: the page would mislead"
+    expected = recorded["runs"][0]["stdout"]
+    # record() raises RecordError on a wrong exit code or a hang.
+    outputs = [record(example)["runs"][0]["stdout"]]
+    if EXAMPLES[name].deterministic and outputs[0] != expected:
+        # One more try absorbs a rare scheduling hiccup on a loaded machine; two
+        # different outputs in a row mean the recording does not represent the example.
+        outputs.append(record(example)["runs"][0]["stdout"])
+        assert outputs[1] == expected, (
+            f"{name} printed something other than its recording (twice): the page would "
+            f"mislead. Declare runs > 1 in examples.toml or make the output deterministic.\n"
+            f"recorded:\n{expected}\nnow:\n{outputs[1]}"
         )

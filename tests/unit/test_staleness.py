@@ -77,10 +77,12 @@ def test_mkdocs_build_aborts_on_stale_recording(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
-        cwd=copy, env=env, capture_output=True, text=True,
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     output = result.stdout + result.stderr  # mkdocs prints Abort messages on stdout
     assert f"example {example.stem}: recording {example.stem}.json is older than" in output
     assert "make record" in output
-
