@@ -6,15 +6,23 @@ Listed under ``hooks:`` in mkdocs.yml, so they run for ``mkdocs build`` and ``se
 from __future__ import annotations
 
 import logging
+import mimetypes
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, quiz_bank
 from sitebuild.examples import ExampleError, discover
 from sitebuild.recorder import record_all
 from sitebuild.staleness import StaleRecordingError, check
 
 log = logging.getLogger("mkdocs.hooks.sitebuild")
+
+# `mkdocs serve` guesses types from this table: module workers and streaming wasm
+# compilation refuse anything but these.
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
 _command = "build"
 
 
@@ -31,4 +39,23 @@ def on_pre_build(config) -> None:
             record_all(log=log.info)
         check(discover(EXAMPLES_DIR), RECORDED_DIR)
     except (StaleRecordingError, ExampleError) as exc:
+        raise Abort(f"Aborted: {exc}") from exc
+    try:  # the quiz bank: every problem in every file, reported at once
+        quiz_bank.load_for_site(config)
+    except quiz_bank.QuizBankError as exc:
+        raise Abort(f"Aborted: {exc}") from exc
+
+
+def on_files(files, config):
+    """Keep the editor bundle's sources (theme folder) out of the site."""
+    for file in [f for f in files if assets.is_theme_source(f.src_uri)]:
+        files.remove(file)
+    return files
+
+
+def on_post_build(config) -> None:
+    """Pyodide, the Python runtime zip and the editor bundle for the in-browser runner."""
+    try:
+        assets.build(Path(config["site_dir"]))
+    except assets.AssetError as exc:
         raise Abort(f"Aborted: {exc}") from exc

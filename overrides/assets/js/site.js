@@ -4,7 +4,10 @@
 //
 // A feature is a module exporting mount(root) -> cleanup | undefined. Add it to the list.
 
-const features = [];
+import { mount as mountQuiz } from "./quiz/mount.js";
+import { mount as mountRunner } from "./runner/index.js";
+
+const features = [mountRunner, mountQuiz];
 
 let cleanups = [];
 

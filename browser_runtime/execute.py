@@ -1,0 +1,231 @@
+"""Run a reader's example inside Pyodide, the way ``python FILE`` would.
+
+The worker calls ``await run(source, filename, options, emit)`` once per click. Each run
+gets a fresh ``__main__`` module, its output goes to ``emit(stream, text)`` as it is
+written, and an error is reported as a traceback trimmed to the reader's own code.
+
+Everything here is plain Python so that CPython can unit-test it; nothing imports
+``js`` or ``pyodide``: the worker passes ``emit`` in.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import io
+import linecache
+import sys
+import traceback
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+Emit = Callable[[str, str], object]
+
+MAX_LINES = 2000
+MAX_CHARS = 200_000
+
+THREAD_START_ERROR = "can't start new thread"
+
+
+class OutputLimitReached(BaseException):
+    """Raised from print() once the output cap is hit, to stop the program.
+
+    A BaseException so that the reader's ``except Exception`` does not swallow it.
+    """
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the page may set per run; unknown keys are kept for later features (threads)."""
+
+    max_lines: int = MAX_LINES
+    max_chars: int = MAX_CHARS
+    extra: Mapping[str, object] | None = None
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, object] | None) -> RunOptions:
+        options = dict(options or {})
+        max_lines = int(options.pop("max_lines", MAX_LINES))
+        max_chars = int(options.pop("max_chars", MAX_CHARS))
+        if max_lines < 1 or max_chars < 1:
+            raise ValueError("max_lines and max_chars must be positive")
+        return cls(max_lines=max_lines, max_chars=max_chars, extra=options)
+
+
+class OutputSink:
+    """Forwards writes in order to ``emit`` and enforces the output cap.
+
+    Past the cap the text is cut at the limit, ``truncated`` is set and the writer
+    raises OutputLimitReached: the program stops rather than printing into the void.
+    """
+
+    def __init__(self, emit: Emit, max_lines: int, max_chars: int):
+        self.emit = emit
+        self.max_lines = max_lines
+        self.max_chars = max_chars
+        self.lines = 0
+        self.chars = 0
+        self.truncated = False
+
+    def write(self, stream: str, text: str) -> None:
+        if self.truncated or self.lines >= self.max_lines or self.chars >= self.max_chars:
+            self.truncated = True
+            raise OutputLimitReached
+        kept = text[: self.max_chars - self.chars]
+        room = self.max_lines - self.lines
+        if kept.count("\n") >= room:
+            # Keep up to and including the newline that ends the last allowed line.
+            end = -1
+            for _ in range(room):
+                end = kept.index("\n", end + 1)
+            kept = kept[: end + 1]
+        if kept:
+            self.emit(stream, kept)
+        self.lines += kept.count("\n")
+        self.chars += len(kept)
+        if len(kept) < len(text):
+            self.truncated = True
+            raise OutputLimitReached
+
+
+class StreamWriter(io.TextIOBase):
+    """sys.stdout / sys.stderr replacement that hands each write to the sink."""
+
+    def __init__(self, sink: OutputSink, name: str):
+        self._sink = sink
+        self._name = name
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    @property
+    def name(self) -> str:
+        return f"<{self._name}>"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            self._sink.write(self._name, text)
+        return len(text)
+
+
+def trim_traceback(te: traceback.TracebackException, filename: str) -> None:
+    """Keep only the reader's frames, in this exception and every chained one."""
+    seen: set[int] = set()
+    todo = [te]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.stack = traceback.StackSummary.from_list(
+            [frame for frame in current.stack if frame.filename == filename]
+        )
+        todo.extend(x for x in (current.__cause__, current.__context__) if x is not None)
+        todo.extend(getattr(current, "exceptions", None) or ())
+
+
+def format_error(exc: BaseException, filename: str) -> str:
+    te = traceback.TracebackException.from_exception(exc)
+    trim_traceback(te, filename)
+    return "".join(te.format())
+
+
+def is_thread_start_error(exc: BaseException) -> bool:
+    """Pyodide has no OS threads: Thread.start() fails with this RuntimeError."""
+    return isinstance(exc, RuntimeError) and THREAD_START_ERROR in str(exc)
+
+
+def exit_code_of(exc: SystemExit, sink: OutputSink) -> int:
+    """What ``python FILE`` would exit with; a message code is printed to stderr."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sink.emit("stderr", f"{code}\n")
+    return 1
+
+
+def fresh_main(filename: str) -> types.ModuleType:
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    main.__builtins__ = builtins
+    return main
+
+
+async def run(
+    source: str,
+    filename: str = "<example>",
+    options: Mapping[str, object] | None = None,
+    emit: Emit | None = None,
+) -> dict:
+    """Run ``source`` as a script; return how it ended.
+
+    The result's ``status`` is one of: ``ok``, ``exit`` (SystemExit with a code),
+    ``error`` (an exception, traceback already emitted on stderr), ``syntax-error``,
+    ``threads`` (the code tried to start a thread, which Pyodide cannot do) or
+    ``output-limit`` (stopped at the output cap).
+    """
+    opts = RunOptions.from_mapping(options)
+    sink = OutputSink(emit or (lambda stream, text: None), opts.max_lines, opts.max_chars)
+    main = fresh_main(filename)
+    # Tracebacks show the reader's lines: linecache is where traceback looks them up.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    saved = (sys.stdout, sys.stderr, sys.stdin, sys.argv, sys.modules.get("__main__"))
+    sys.stdout = StreamWriter(sink, "stdout")
+    sys.stderr = StreamWriter(sink, "stderr")
+    sys.stdin = io.StringIO("")  # input() raises EOFError instead of waiting forever
+    sys.argv = [filename]
+    sys.modules["__main__"] = main
+    status, exit_code = "ok", 0
+    try:
+        try:
+            code = compile(
+                source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
+            )
+        except (SyntaxError, ValueError) as exc:
+            status, exit_code = "syntax-error", 1
+            sink.emit("stderr", format_error(exc, filename))
+        else:
+            result = eval(code, main.__dict__)
+            if inspect.isawaitable(result):
+                await result
+    except OutputLimitReached:
+        status, exit_code = "output-limit", 1
+    except SystemExit as exc:
+        exit_code = exit_code_of(exc, sink)
+        status = "ok" if exit_code == 0 else "exit"
+    except BaseException as exc:
+        exit_code = 1
+        if is_thread_start_error(exc):
+            status = "threads"
+        else:
+            status = "error"
+            sink.emit("stderr", format_error(exc, filename))
+    finally:
+        sys.stdout, sys.stderr, sys.stdin, sys.argv = saved[:4]
+        if saved[4] is not None:
+            sys.modules["__main__"] = saved[4]
+        linecache.cache.pop(filename, None)
+    return {
+        "status": status,
+        "exit_code": exit_code,
+        "truncated": sink.truncated,
+        "lines": sink.lines,
+        "chars": sink.chars,
+    }
+
+
+def python_version() -> str:
+    return ".".join(map(str, sys.version_info[:3]))

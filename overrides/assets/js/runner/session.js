@@ -1,0 +1,140 @@
+// The page's one Python: creates the worker on intent, queues runs (a click made while
+// Python loads is kept, not dropped), enforces the time limit, and stops a run by
+// terminating the worker and starting a fresh one. Protocol: see worker.js.
+
+export const TIME_LIMIT_MS = 30_000;
+
+let nextId = 1;
+
+export class PythonSession {
+  constructor() {
+    this.worker = null;
+    this.ready = false;
+    this.versions = null;
+    this.progress = null; // last progress message, for runs queued mid-load
+    this.queue = []; // runs waiting for their turn
+    this.active = null; // the run the worker is executing
+    this.disposed = false;
+  }
+
+  /** Start loading Python if not yet done (called on hover/focus of Run). */
+  warm() {
+    if (this.worker || this.disposed) return;
+    this.ready = false;
+    this.progress = null;
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker.onmessage = ({ data }) => this.#receive(worker, data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#fail(worker, `the Python worker failed: ${event.message || "unknown error"}`);
+    };
+    this.worker = worker;
+  }
+
+  /**
+   * Queue a run and return it: {done: Promise<result>, stop()}. `handlers`:
+   * onProgress(msg), onStart(versions), onOutput(chunks). The result is the worker's
+   * {status, exit_code, truncated, ...} or {status: "stopped" | "timeout" | "failed"}.
+   */
+  run(source, filename, options, handlers) {
+    this.warm();
+    const run = { id: nextId++, source, filename, options, handlers, timer: 0 };
+    run.done = new Promise((resolve) => (run.resolve = resolve));
+    run.stop = () => this.#stop(run);
+    this.queue.push(run);
+    if (!this.ready && this.progress) handlers.onProgress?.(this.progress);
+    this.#pump();
+    return run;
+  }
+
+  dispose() {
+    this.disposed = true;
+    for (const run of [this.active, ...this.queue]) {
+      if (run) this.#finish(run, { status: "stopped" });
+    }
+    this.queue = [];
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  #pump() {
+    if (this.active || !this.worker || !this.queue.length) return;
+    const run = this.queue.shift();
+    this.active = run;
+    const { id, source, filename, options } = run;
+    this.worker.postMessage({ type: "run", id, source, filename, options });
+  }
+
+  #receive(worker, data) {
+    if (worker !== this.worker) return; // a terminated worker's last words
+    const run = this.active && this.active.id === data.id ? this.active : null;
+    switch (data.type) {
+      case "progress":
+        this.progress = data;
+        for (const r of [this.active, ...this.queue]) r?.handlers.onProgress?.(data);
+        break;
+      case "ready":
+        this.ready = true;
+        this.versions = { python: data.python, pyodide: data.pyodide };
+        break;
+      case "started":
+        if (!run) break;
+        run.handlers.onStart?.(this.versions);
+        run.timer = setTimeout(() => this.#timeout(run), TIME_LIMIT_MS);
+        break;
+      case "output":
+        run?.handlers.onOutput?.(data.chunks);
+        break;
+      case "done":
+        if (run) this.#finish(run, data.result);
+        break;
+      case "error":
+        if (data.id == null) this.#fail(worker, data.message);
+        else if (run) this.#finish(run, { status: "failed", message: data.message });
+        break;
+    }
+  }
+
+  #finish(run, result) {
+    clearTimeout(run.timer);
+    if (this.active === run) this.active = null;
+    this.queue = this.queue.filter((r) => r !== run);
+    run.resolve(result);
+    this.#pump();
+  }
+
+  // Stop: a queued run just leaves the queue; a running one takes the worker with it.
+  #stop(run, result = { status: "stopped" }) {
+    if (this.active !== run) {
+      if (this.queue.includes(run)) this.#finish(run, result);
+      return;
+    }
+    this.#restart();
+    this.#finish(run, result);
+  }
+
+  #timeout(run) {
+    this.#stop(run, { status: "timeout", limit_ms: TIME_LIMIT_MS });
+  }
+
+  // A fresh worker right away, so the next run finds Python (nearly) loaded again.
+  #restart() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.active = null;
+    if (!this.disposed) this.warm();
+  }
+
+  #fail(worker, message) {
+    if (worker !== this.worker) return;
+    const runs = [this.active, ...this.queue].filter(Boolean);
+    this.queue = [];
+    this.active = null;
+    this.worker.terminate();
+    this.worker = null; // the next run tries again from scratch
+    for (const run of runs) {
+      clearTimeout(run.timer);
+      run.resolve({ status: "failed", message });
+    }
+  }
+}

@@ -1,0 +1,150 @@
+// Module Web Worker that owns Pyodide for one page (Pyodide 314 refuses classic
+// workers). The page creates it on the reader's first sign of intent and terminates it
+// to stop a run: terminate() is the only stop that works whatever the code does.
+//
+// Message protocol
+// page -> worker
+//   {type: "run", id, source, filename, options}
+//       Run one program. Runs arriving while Python loads wait; the page sends one at a
+//       time. options go to browser_runtime.execute.run (max_lines, max_chars, and
+//       later keys such as threads/mode/seed for the cooperative threads runtime).
+// worker -> page
+//   {type: "progress", stage: "download", loaded, total}   bytes of Python received
+//   {type: "progress", stage: "start"}                     downloaded; Python starting
+//   {type: "ready", python, pyodide}                       versions, once per worker
+//   {type: "started", id}                                  the run's code starts now
+//   {type: "output", id, chunks: [[stream, text], ...]}    batched stdout/stderr, in order
+//   {type: "done", id, result: {status, exit_code, truncated, lines, chars}}
+//   {type: "error", id|null, message}                      the runner itself failed
+// Output is batched (at most one message per FLUSH_MS, or per FLUSH_CHARS) so a
+// program printing in a tight loop cannot flood the page.
+
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const FLUSH_MS = 25;
+const FLUSH_CHARS = 16 * 1024;
+const RUNTIME_DIR = "/home/pyodide/runtime";
+const pyodideURL = new URL("../../pyodide/", import.meta.url).href;
+const runnerURL = new URL("../../runner/", import.meta.url).href;
+
+const post = (message) => self.postMessage(message);
+
+// Count the bytes of the big downloads as they stream in, by wrapping the fetch that
+// Pyodide itself makes: no second request, and honest progress.
+function countDownloads(sizes) {
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  let loaded = 0;
+  let lastPost = 0;
+  const report = (force) => {
+    const now = performance.now();
+    if (force || now - lastPost > 100) {
+      lastPost = now;
+      post({ type: "progress", stage: "download", loaded: Math.min(loaded, total), total });
+    }
+  };
+  const plainFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const response = await plainFetch(input, init);
+    const url = input instanceof Request ? input.url : String(input); // string or URL
+    const name = new URL(url, pyodideURL).pathname.split("/").pop();
+    if (!(name in sizes) || !response.body) return response;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        report(false);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        report(true);
+        // Everything is here: what remains is compiling and starting Python.
+        if (loaded >= total) post({ type: "progress", stage: "start" });
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  report(true);
+}
+
+async function start() {
+  const manifest = await (await fetch(runnerURL + "runtime.json")).json();
+  // pyodide.asm.mjs is imported, not fetched: count it as loaded once Pyodide starts.
+  const { "pyodide.asm.mjs": _script, ...fetched } = manifest.download;
+  countDownloads(fetched);
+  const runtimeZip = fetch(runnerURL + "browser_runtime.zip").then((r) => r.arrayBuffer());
+  const pyodide = await loadPyodide({
+    indexURL: pyodideURL,
+    stdout: (line) => console.log(line),
+    stderr: (line) => console.warn(line),
+  });
+  pyodide.unpackArchive(await runtimeZip, "zip", { extractDir: RUNTIME_DIR });
+  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
+  const execute = pyodide.pyimport("browser_runtime.execute");
+  post({ type: "ready", python: execute.python_version(), pyodide: manifest.pyodide });
+  return { pyodide, execute };
+}
+
+// Collects output and posts it in batches; see FLUSH_MS above.
+function outputBatcher(id) {
+  let chunks = [];
+  let size = 0;
+  let lastPost = 0;
+  let timer = 0;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = 0;
+    if (chunks.length) post({ type: "output", id, chunks });
+    chunks = [];
+    size = 0;
+    lastPost = performance.now();
+  };
+  const emit = (stream, text) => {
+    const last = chunks[chunks.length - 1];
+    if (last && last[0] === stream) last[1] += text;
+    else chunks.push([stream, text]);
+    size += text.length;
+    // While Python runs synchronously no timer can fire, so check the clock here too;
+    // the timer covers output followed by a pause (sleep, await) or the end.
+    if (size >= FLUSH_CHARS || performance.now() - lastPost >= FLUSH_MS) flush();
+    else if (!timer) timer = setTimeout(flush, FLUSH_MS);
+  };
+  return { emit, flush };
+}
+
+async function runOne(runtime, { id, source, filename, options }) {
+  const { pyodide } = runtime;
+  const batcher = outputBatcher(id);
+  const scope = pyodide.toPy({ source, filename, options: options || {} });
+  scope.set("emit", batcher.emit);
+  let result;
+  try {
+    post({ type: "started", id });
+    // runPythonAsync, not runPython: time.sleep then suspends instead of busy-waiting.
+    const proxy = await pyodide.runPythonAsync(
+      "from browser_runtime.execute import run\nawait run(source, filename, options, emit)",
+      { globals: scope },
+    );
+    result = proxy.toJs({ dict_converter: Object.fromEntries });
+    proxy.destroy();
+  } finally {
+    batcher.flush();
+    scope.destroy();
+  }
+  post({ type: "done", id, result });
+}
+
+const ready = start();
+ready.catch((error) => post({ type: "error", id: null, message: `Python failed to load: ${error}` }));
+
+// Runs are serialised: the next starts when the previous has finished.
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  if (data?.type !== "run") return;
+  queue = queue
+    .then(() => ready)
+    .then((runtime) => runOne(runtime, data))
+    .catch((error) => post({ type: "error", id: data.id, message: String(error) }));
+};
