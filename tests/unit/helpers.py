@@ -13,3 +13,16 @@ def make_examples(root: Path, files: dict[str, str], manifest: str = "") -> Path
     if manifest:
         (examples / "examples.toml").write_text(manifest)
     return examples
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own.
+
+    Playwright's sync API keeps an event loop running in the main thread for the whole
+    session, so a plain asyncio.run() fails once a browser test has run.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 
 import pytest
 
 from browser_runtime.execute import OutputLimitReached, OutputSink, RunOptions, run
+from tests.unit.helpers import run_async
 
 FILE = "examples/demo.py"
 
 
 def run_source(source: str, **options) -> tuple[dict, list[tuple[str, str]]]:
     chunks: list[tuple[str, str]] = []
-    result = asyncio.run(run(source, FILE, options, lambda s, t: chunks.append((s, t))))
+    result = run_async(run(source, FILE, options, lambda s, t: chunks.append((s, t))))
     return result, chunks
 
 
