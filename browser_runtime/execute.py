@@ -42,6 +42,10 @@ class RunOptions:
 
     max_lines: int = MAX_LINES
     max_chars: int = MAX_CHARS
+    threads: bool = False  # run on the cooperative threads runtime (browser_runtime.threads)
+    mode: str = "gil"  # its scheduling: "gil" (like CPython's GIL build) or "anywhere"
+    seed: int | None = None  # None: wall-clock time slices; an int: replayable slices
+    events: bool = False  # send the threads runtime's event stream to on_event
     extra: Mapping[str, object] | None = None
 
     @classmethod
@@ -51,7 +55,16 @@ class RunOptions:
         max_chars = int(options.pop("max_chars", MAX_CHARS))
         if max_lines < 1 or max_chars < 1:
             raise ValueError("max_lines and max_chars must be positive")
-        return cls(max_lines=max_lines, max_chars=max_chars, extra=options)
+        seed = options.pop("seed", None)
+        return cls(
+            max_lines=max_lines,
+            max_chars=max_chars,
+            threads=bool(options.pop("threads", False)),
+            mode=str(options.pop("mode", "gil")),
+            seed=None if seed is None else int(seed),
+            events=bool(options.pop("events", False)),
+            extra=options,
+        )
 
 
 class OutputSink:
@@ -61,18 +74,29 @@ class OutputSink:
     raises OutputLimitReached: the program stops rather than printing into the void.
     """
 
-    def __init__(self, emit: Emit, max_lines: int, max_chars: int):
+    def __init__(self, emit: Emit, max_lines: int, max_chars: int, on_limit=None):
         self.emit = emit
         self.max_lines = max_lines
         self.max_chars = max_chars
         self.lines = 0
         self.chars = 0
         self.truncated = False
+        # Threaded runs stop through their scheduler: raising in one thread would only
+        # end that thread (and its excepthook would print into the full sink again).
+        self.on_limit = on_limit
+
+    def _limit(self) -> None:
+        first = not self.truncated
+        self.truncated = True
+        if self.on_limit is None:
+            raise OutputLimitReached
+        if first:
+            self.on_limit()
 
     def write(self, stream: str, text: str) -> None:
         if self.truncated or self.lines >= self.max_lines or self.chars >= self.max_chars:
-            self.truncated = True
-            raise OutputLimitReached
+            self._limit()
+            return
         kept = text[: self.max_chars - self.chars]
         room = self.max_lines - self.lines
         if kept.count("\n") >= room:
@@ -86,8 +110,7 @@ class OutputSink:
         self.lines += kept.count("\n")
         self.chars += len(kept)
         if len(kept) < len(text):
-            self.truncated = True
-            raise OutputLimitReached
+            self._limit()
 
 
 class StreamWriter(io.TextIOBase):
@@ -169,13 +192,15 @@ async def run(
     filename: str = "<example>",
     options: Mapping[str, object] | None = None,
     emit: Emit | None = None,
+    on_event: Callable[[dict], object] | None = None,
 ) -> dict:
     """Run ``source`` as a script; return how it ended.
 
     The result's ``status`` is one of: ``ok``, ``exit`` (SystemExit with a code),
     ``error`` (an exception, traceback already emitted on stderr), ``syntax-error``,
-    ``threads`` (the code tried to start a thread, which Pyodide cannot do) or
-    ``output-limit`` (stopped at the output cap).
+    ``threads`` (the code tried to start a thread without the threads runtime),
+    ``deadlock`` (threaded runs: every thread blocked for good; a report is on stderr)
+    or ``output-limit`` (stopped at the output cap).
     """
     opts = RunOptions.from_mapping(options)
     sink = OutputSink(emit or (lambda stream, text: None), opts.max_lines, opts.max_chars)
@@ -189,18 +214,21 @@ async def run(
     sys.argv = [filename]
     sys.modules["__main__"] = main
     status, exit_code = "ok", 0
+    extra: dict = {}
+    flags = 0 if opts.threads else ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
     try:
         try:
-            code = compile(
-                source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
-            )
+            code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
         except (SyntaxError, ValueError) as exc:
             status, exit_code = "syntax-error", 1
             sink.emit("stderr", format_error(exc, filename))
         else:
-            result = eval(code, main.__dict__)
-            if inspect.isawaitable(result):
-                await result
+            if opts.threads:
+                status, exit_code, extra = await run_threaded(code, main, opts, sink, on_event)
+            else:
+                result = eval(code, main.__dict__)
+                if inspect.isawaitable(result):
+                    await result
     except OutputLimitReached:
         status, exit_code = "output-limit", 1
     except SystemExit as exc:
@@ -218,13 +246,55 @@ async def run(
         if saved[4] is not None:
             sys.modules["__main__"] = saved[4]
         linecache.cache.pop(filename, None)
+    if sink.truncated:
+        status = "output-limit"
     return {
         "status": status,
         "exit_code": exit_code,
         "truncated": sink.truncated,
         "lines": sink.lines,
         "chars": sink.chars,
+        **extra,
     }
+
+
+async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event) -> tuple:
+    """Run on the cooperative threads runtime: real interleaving, CPython's exit rules."""
+    from browser_runtime.threads import run_program, scheduler
+
+    def stop_run() -> None:
+        if scheduler.ACTIVE is not None:
+            scheduler.ACTIVE.stop()
+
+    sink.on_limit = stop_run
+    outcome = await run_program(
+        code,
+        code.co_filename,
+        main.__dict__,
+        mode=opts.mode,
+        seed=opts.seed,
+        on_event=on_event if opts.events else None,
+    )
+    if outcome.status == "deadlock":
+        status = "deadlock"
+    elif outcome.exit_code == 0:
+        status = "ok"
+    else:
+        status = "exit"
+    # What the page labels the output with: how threads were scheduled in this run.
+    return status, outcome.exit_code, {
+        "mode": outcome.mode,
+        "seed": outcome.seed,
+        "preemptive": outcome.preemptive,
+        "switches": outcome.switches,
+    }
+
+
+def json_events(send: Callable[[str], object]) -> Callable[[dict], None]:
+    """Wrap a JS callback: events cross to JS as JSON text (one string, no proxies)."""
+    import json
+
+    return lambda event: send(json.dumps(event, default=str))
 
 
 def python_version() -> str:

@@ -100,6 +100,8 @@ def data_json(example: Example, recording: dict) -> str:
         "threads": example.uses_threads,
         "deterministic": example.deterministic,
         "exit_code": example.exit_code,
+        "live": example.live_check,
+        "live_note": example.live_note,
         "recorded": {
             "python": recording.get("python", {}).get("version"),
             "stdout": first["stdout"],
@@ -135,4 +137,39 @@ def render(example: Example, recording: dict, others: dict[str, dict] | None = N
         f'<p class="example__label">{provenance_label(recording)}</p>'
         f'<pre class="example__output"><code>{output_html(runs[0])}</code></pre>'
         f"{exit_note}{spread}{note}{versions_html(others or {})}</div></div>"
+    )
+
+
+PLAYGROUND_START = """\
+# Paste any threading program here and press Run.
+import threading
+import time
+
+
+def worker(name, delay):
+    time.sleep(delay)
+    print(f"{name} finished after {delay} s")
+
+
+threads = [threading.Thread(target=worker, args=(f"T{i}", 0.3 * i)) for i in (3, 1, 2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("all done")
+"""
+
+
+def render_playground() -> str:
+    """An editor with no recording: the reader's own program, run live and shareable."""
+    data = escape(json.dumps({"name": "playground", "threads": True, "playground": True}))
+    return (
+        '<div class="example example--playground" id="playground" data-example="playground" '
+        f'data-threads="true" data-json="{data}">'
+        '<div class="example__head"><span class="example__file">playground.py</span>'
+        " — your program</div>"
+        f'<div class="example__code">{code_html(PLAYGROUND_START)}</div>'
+        '<div class="example__live"></div>'
+        '<noscript><p class="example__nojs">The playground runs Python in your browser, which '
+        "needs JavaScript and WebAssembly.</p></noscript></div>"
     )

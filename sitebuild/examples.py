@@ -23,6 +23,8 @@ SPEC_DEFAULTS: dict[str, object] = {
     "runs": 1,
     "versions": [],
     "note": "",
+    "live": "",
+    "live_note": "",
 }
 SPEC_TYPES: dict[str, tuple[type, ...]] = {
     "title": (str,),
@@ -31,7 +33,13 @@ SPEC_TYPES: dict[str, tuple[type, ...]] = {
     "runs": (int,),
     "versions": (list,),
     "note": (str,),
+    "live": (str,),
+    "live_note": (str,),
 }
+# How a live browser run must agree with the CPython recording (tests check it):
+# "exact" stdout, the same "shape" (numbers may differ), or "none" (cannot run there;
+# live_note says why, and the page says so instead of running it).
+LIVE_CHECKS = ("exact", "shape", "none")
 
 
 class ExampleError(Exception):
@@ -49,6 +57,8 @@ class Example:
     runs: int = 1
     versions: tuple[str, ...] = ()
     note: str = ""
+    live: str = ""
+    live_note: str = ""
     imports: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -59,6 +69,11 @@ class Example:
     def deterministic(self) -> bool:
         """An example recorded once is one whose output does not depend on timing."""
         return self.runs == 1
+
+    @property
+    def live_check(self) -> str:
+        """How a live run is compared: declared, else exact when deterministic."""
+        return self.live or ("exact" if self.deterministic else "shape")
 
     @property
     def uses_threads(self) -> bool:
@@ -116,6 +131,10 @@ def load_manifest(examples_dir: Path) -> dict[str, dict]:
                 raise ExampleError(f"{where}: [{name}] {key} has the wrong type: {value!r}")
         if entry.get("runs", 1) < 1 or entry.get("timeout", 1) <= 0:
             raise ExampleError(f"{where}: [{name}] runs and timeout must be positive")
+        if entry.get("live", "exact") not in LIVE_CHECKS:
+            raise ExampleError(f"{where}: [{name}] live must be one of {LIVE_CHECKS}")
+        if entry.get("live") == "none" and not entry.get("live_note"):
+            raise ExampleError(f'{where}: [{name}] live = "none" needs a live_note saying why')
         specs[name] = entry
     return specs
 

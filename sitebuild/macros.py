@@ -33,6 +33,7 @@ def render_example(name: str, examples_dir=EXAMPLES_DIR, recorded_dir=RECORDED_D
 
 def define_env(env) -> None:
     env.macro(render_example, "example")
+    env.macro(example_html.render_playground, "playground")
 
     @env.macro
     def quiz(topic: str | None = None, count: int | None = None) -> str:

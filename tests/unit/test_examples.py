@@ -51,3 +51,21 @@ def test_syntax_error_in_example_names_file_and_line(tmp_path):
     examples = make_examples(tmp_path, {"bad": "x = 1\ndef (:\n"})
     with pytest.raises(ExampleError, match=r"bad\.py:2: syntax error"):
         discover(examples)
+
+
+def test_live_check_defaults_and_validation(tmp_path):
+    examples = make_examples(
+        tmp_path,
+        {"a": "", "b": "", "c": ""},
+        '[b]\nruns = 3\n\n[c]\nlive = "none"\nlive_note = "no processes in a browser"\n',
+    )
+    found = discover(examples)
+    assert [found[n].live_check for n in "abc"] == ["exact", "shape", "none"]
+
+
+def test_live_none_needs_a_reason(tmp_path):
+    examples = make_examples(tmp_path, {"a": ""}, '[a]\nlive = "none"\n')
+    with pytest.raises(
+        ExampleError, match=r"examples\.toml:1: \[a\] live = \"none\" needs a live_note"
+    ):
+        discover(examples)

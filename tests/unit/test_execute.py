@@ -141,5 +141,17 @@ def test_sink_cuts_a_multi_line_write_at_the_line_limit():
 def test_options_reject_nonsense_and_keep_unknown_keys():
     with pytest.raises(ValueError):
         RunOptions.from_mapping({"max_lines": 0})
-    opts = RunOptions.from_mapping({"threads": "cooperative", "seed": 1})
-    assert opts.extra == {"threads": "cooperative", "seed": 1}
+    with pytest.raises(ValueError):
+        RunOptions.from_mapping({"seed": "not a number"})
+    opts = RunOptions.from_mapping({"threads": True, "mode": "anywhere", "seed": 7, "x": 1})
+    assert (opts.threads, opts.mode, opts.seed) == (True, "anywhere", 7)
+    assert opts.extra == {"x": 1}
+
+
+def test_threaded_output_cap_calls_back_instead_of_raising():
+    stopped = []
+    sink = OutputSink(lambda stream, text: None, max_lines=2, max_chars=1000)
+    sink.on_limit = lambda: stopped.append(True)
+    sink.write("stdout", "a\nb\nc\n")  # no exception: the scheduler stops the run
+    sink.write("stdout", "d\n")
+    assert sink.truncated and stopped == [True]  # asked to stop once

@@ -4,10 +4,20 @@
 import { loadEditor } from "./editor.js";
 import { OutputPane, MAX_CHARS, MAX_LINES } from "./output.js";
 import { TIME_LIMIT_MS } from "./session.js";
+import { shareUrl, sharedSource } from "./share.js";
 
-// Pyodide cannot start OS threads. When the cooperative threads runtime is plugged
-// into the worker, this becomes true and threaded examples run live.
-export const LIVE_THREADS = false;
+// Pyodide cannot start OS threads; the cooperative threads runtime
+// (browser_runtime/threads) can, but it suspends threads with WebAssembly stack
+// switching (JSPI). Checked here, without loading anything (as threads/preemption.js does).
+export const LIVE_THREADS = typeof WebAssembly === "object" && "Suspending" in WebAssembly;
+
+// How threads are scheduled: the <select>'s values, the runtime's options, the label.
+const SCHEDULES = {
+  gil: { mode: "gil", seeded: false, text: "Like CPython", label: "scheduled like CPython's GIL build (5 ms slices)" },
+  replay: { mode: "gil", seeded: true, text: "Replayable (seed)", label: "replayable, like CPython's GIL build" },
+  anywhere: { mode: "anywhere", seeded: true, text: "Switch anywhere (seed)", label: "switching anywhere" },
+};
+const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const RUN_KEY = isMac ? "⌘ Enter" : "Ctrl Enter";
@@ -21,12 +31,11 @@ function el(tag, props = {}, ...children) {
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 const THREADS_NOTE =
-  "This example starts threads, and Python in the browser (Pyodide) cannot start " +
-  "real threads yet. The output recorded on CPython, below, shows what it does. " +
-  "Code without threads runs here: edit it and press Run.";
+  "Not run: this browser lacks WebAssembly stack switching (JSPI), which live threads " +
+  "need; the output recorded on CPython, below, shows what this example does.";
 const THREADS_RUNTIME_NOTE =
-  "Your code tried to start a thread: Python in the browser (Pyodide) cannot start " +
-  "real threads yet, so Thread.start() failed. Compare with the output recorded on " +
+  "Your code tried to start a thread, and this browser lacks WebAssembly stack " +
+  "switching (JSPI), which live threads need. Compare with the output recorded on " +
   "CPython below.";
 
 export function mountBlock(block, session) {
@@ -37,9 +46,13 @@ export function mountBlock(block, session) {
   live.dataset.runner = "mounted";
 
   const name = block.dataset.example;
-  const filename = `examples/${name}.py`;
+  const playground = block.classList.contains("example--playground");
+  const filename = playground ? "playground.py" : `examples/${name}.py`;
   const threaded = block.dataset.threads === "true";
-  const original = staticCode.querySelector("code")?.textContent ?? staticCode.textContent;
+  let original = staticCode.querySelector("code")?.textContent ?? staticCode.textContent;
+  const data = JSON.parse(block.dataset.json || "{}");
+  // Some examples cannot run in a browser at all (live = "none" in examples.toml).
+  const notLive = data.live === "none" ? data.live_note : "";
   const abort = new AbortController();
   const on = (target, type, fn) => target.addEventListener(type, fn, { signal: abort.signal });
 
@@ -63,7 +76,41 @@ export function mountBlock(block, session) {
   pre.tabIndex = 0; // scrollable region: reachable by keyboard
   const result = el("div", { className: "runner__result", hidden: true }, label, pre);
   const bar = el("div", { className: "runner__bar" }, runButton, stopButton, resetButton, hint);
-  const ui = el("div", { className: "runner" }, bar, progress, status, result);
+  const ui = el("div", { className: "runner" }, bar);
+  // Threaded code: how threads are scheduled, and the seed that replays a schedule.
+  const schedule = el("select", { className: "runner__schedule" });
+  for (const [value, { text }] of Object.entries(SCHEDULES)) {
+    schedule.append(el("option", { value, textContent: text }));
+  }
+  const seedInput = el("input", { className: "runner__seed", type: "number", min: 0, step: 1 });
+  seedInput.value = String(newSeed());
+  const newSeedButton = el("button", { type: "button", className: "runner__newseed", textContent: "New seed" });
+  newSeedButton.title = "Run again with another seed: another interleaving";
+  const scheduleBox = el(
+    "div",
+    { className: "runner__sched" },
+    el("label", {}, "Threads: ", schedule),
+    el("label", {}, "Seed ", seedInput),
+    newSeedButton,
+  );
+  const syncSchedule = () => {
+    const seeded = SCHEDULES[schedule.value].seeded;
+    seedInput.disabled = !seeded;
+    newSeedButton.disabled = !seeded;
+  };
+  syncSchedule();
+  if (threaded && LIVE_THREADS) ui.append(scheduleBox);
+  let shareButton = null;
+  let shareField = null;
+  if (playground) {
+    shareButton = el("button", { type: "button", className: "runner__share", textContent: "Share" });
+    shareButton.title = "Copy a link that reopens the playground with this code";
+    shareField = el("input", { className: "runner__link", type: "url", readOnly: true, hidden: true });
+    shareField.setAttribute("aria-label", "Link to this program");
+    bar.insertBefore(shareButton, hint);
+    ui.append(shareField);
+  }
+  ui.append(progress, status, result);
   ui.dataset.state = "idle";
   live.append(ui);
   const pane = new OutputPane(code);
@@ -97,7 +144,9 @@ export function mountBlock(block, session) {
   }
 
   // Python is only worth loading when this Run will really run Python.
-  const runsPython = () => LIVE_THREADS || !threaded || source() !== original;
+  const unchanged = () => source() === original;
+  const runsPython = () => !(notLive && unchanged()) && (LIVE_THREADS || !threaded || !unchanged());
+  let events = [];
   function intent() {
     mountEditor();
     if (runsPython()) session.warm();
@@ -137,7 +186,13 @@ export function mountBlock(block, session) {
     pane.clear();
     if (!runsPython()) {
       label.textContent = "Live run in this browser";
-      pane.note("Not run: this example needs threads.");
+      if (notLive) {
+        pane.note(notLive);
+        say(notLive, "threads");
+        ui.dataset.state = "not-live";
+        return;
+      }
+      pane.note("Not run: live threads need WebAssembly stack switching (JSPI).");
       say(THREADS_NOTE, "threads");
       ui.dataset.state = "threads";
       return;
@@ -145,29 +200,49 @@ export function mountBlock(block, session) {
     setRunning(true);
     say(session.ready ? "Running…" : "Loading Python…");
     let started = 0;
-    current = session.run(
-      text,
-      filename,
-      { max_lines: MAX_LINES, max_chars: MAX_CHARS },
-      {
-        onProgress,
-        onStart(versions) {
-          progress.hidden = true;
-          started = performance.now();
-          if (versions) {
-            label.textContent = `Live run in this browser · Python ${versions.python} (Pyodide ${versions.pyodide})`;
-          }
-          say("Running…");
-        },
-        onOutput: (chunks) => pane.push(chunks),
+    const chosen = SCHEDULES[schedule.value];
+    if (chosen.seeded && !/^\d+$/.test(seedInput.value)) seedInput.value = String(newSeed());
+    const options = {
+      max_lines: MAX_LINES,
+      max_chars: MAX_CHARS,
+      threads: LIVE_THREADS,
+      mode: chosen.mode,
+      seed: chosen.seeded ? Number(seedInput.value) : null,
+      events: LIVE_THREADS,
+    };
+    events = [];
+    let versionsText = "";
+    current = session.run(text, filename, options, {
+      onProgress,
+      onStart(versions) {
+        progress.hidden = true;
+        started = performance.now();
+        if (versions) versionsText = ` · Python ${versions.python} (Pyodide ${versions.pyodide})`;
+        label.textContent = `Live run in this browser${versionsText}`;
+        say("Running…");
       },
-    );
+      onOutput: (chunks) => pane.push(chunks),
+      onEvents: (batch) => events.push(...batch),
+    });
     const outcome = await current.done;
     current = null;
     if (disposed) return;
     setRunning(false);
     progress.hidden = true;
     pane.render();
+    if (outcome.mode) {
+      // Label the output with how its threads were scheduled (and the seed to replay it).
+      const seeded = outcome.seed != null; // None arrives as undefined
+      const how = Object.values(SCHEDULES).find((s) => s.mode === outcome.mode && s.seeded === seeded);
+      const seed = seeded ? `, seed ${outcome.seed}` : "";
+      label.textContent = `Live run in this browser${versionsText} · threads ${how?.label ?? outcome.mode}${seed}`;
+      ui.dataset.mode = outcome.mode;
+      ui.dataset.seed = seeded ? String(outcome.seed) : "";
+    }
+    // The run's event stream (thread start/end, waits, switches, output lines), for
+    // a timeline to draw: kept on the block and announced.
+    block.runnerEvents = events;
+    block.dispatchEvent(new CustomEvent("runner:done", { detail: { outcome, events } }));
     report(outcome, started ? performance.now() - started : 0);
   }
 
@@ -180,6 +255,12 @@ export function mountBlock(block, session) {
         return say(`Finished in ${took}.`, "ok");
       case "exit":
         return say(`Exited with status ${outcome.exit_code} after ${took}.`, "error");
+      case "deadlock":
+        return say(
+          "Deadlock: every thread is waiting and none can wake the others. The report " +
+            "above says what each thread waits for, and where.",
+          "error",
+        );
       case "error":
         return say("Ended with an exception; the traceback shows your code only.", "error");
       case "syntax-error":
@@ -204,7 +285,21 @@ export function mountBlock(block, session) {
   function reset() {
     editor?.setValue(original);
     block.classList.remove("runner--edited");
-    say("Original example restored.");
+    say(playground ? "Starting code restored." : "Original example restored.");
+  }
+
+  async function share() {
+    const url = await shareUrl(source());
+    history.replaceState(history.state, "", url);
+    shareField.value = url;
+    shareField.hidden = false;
+    shareField.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      say("Link copied: it opens this playground with your code.");
+    } catch {
+      say("Copy the link above: it opens this playground with your code.");
+    }
   }
 
   // --- events --------------------------------------------------------------------------
@@ -213,6 +308,25 @@ export function mountBlock(block, session) {
   on(runButton, "click", () => run());
   on(stopButton, "click", () => current?.stop());
   on(resetButton, "click", reset);
+  on(schedule, "change", syncSchedule);
+  on(newSeedButton, "click", () => {
+    seedInput.value = String(newSeed());
+    run();
+  });
+  if (playground) {
+    on(shareButton, "click", share);
+    // A shared link brings its program; the playground's editor is there at once.
+    sharedSource().then((shared) => {
+      if (disposed) return;
+      if (shared !== null) {
+        original = shared;
+        editor?.setValue(shared);
+        const codeEl = staticCode.querySelector("code");
+        if (codeEl && !editor) codeEl.textContent = shared;
+      }
+      mountEditor();
+    });
+  }
 
   return () => {
     disposed = true;

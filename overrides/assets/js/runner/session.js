@@ -33,7 +33,8 @@ export class PythonSession {
 
   /**
    * Queue a run and return it: {done: Promise<result>, stop()}. `handlers`:
-   * onProgress(msg), onStart(versions), onOutput(chunks). The result is the worker's
+   * onProgress(msg), onStart(versions), onOutput(chunks), onEvents(events). The result
+   * is the worker's
    * {status, exit_code, truncated, ...} or {status: "stopped" | "timeout" | "failed"}.
    */
   run(source, filename, options, handlers) {
@@ -84,6 +85,9 @@ export class PythonSession {
         break;
       case "output":
         run?.handlers.onOutput?.(data.chunks);
+        break;
+      case "events":
+        run?.handlers.onEvents?.(data.events);
         break;
       case "done":
         if (run) this.#finish(run, data.result);

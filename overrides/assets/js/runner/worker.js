@@ -14,12 +14,16 @@
 //   {type: "ready", python, pyodide}                       versions, once per worker
 //   {type: "started", id}                                  the run's code starts now
 //   {type: "output", id, chunks: [[stream, text], ...]}    batched stdout/stderr, in order
-//   {type: "done", id, result: {status, exit_code, truncated, lines, chars}}
+//   {type: "events", id, events: [{type, t, thread, ...}]} threads runtime's event stream
+//                                                          (only with options.events)
+//   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
+//                               and for threaded runs: mode, seed, preemptive, switches}}
 //   {type: "error", id|null, message}                      the runner itself failed
 // Output is batched (at most one message per FLUSH_MS, or per FLUSH_CHARS) so a
 // program printing in a tight loop cannot flood the page.
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { installPreemption, threadsSupported } from "../threads/preemption.js";
 
 const FLUSH_MS = 25;
 const FLUSH_CHARS = 16 * 1024;
@@ -80,6 +84,8 @@ async function start() {
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
   });
+  // Time slices for threaded runs (idle, and nearly free, for everything else).
+  if (threadsSupported()) installPreemption(pyodide);
   pyodide.unpackArchive(await runtimeZip, "zip", { extractDir: RUNTIME_DIR });
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
   const execute = pyodide.pyimport("browser_runtime.execute");
@@ -90,6 +96,7 @@ async function start() {
 // Collects output and posts it in batches; see FLUSH_MS above.
 function outputBatcher(id) {
   let chunks = [];
+  let events = [];
   let size = 0;
   let lastPost = 0;
   let timer = 0;
@@ -97,9 +104,16 @@ function outputBatcher(id) {
     clearTimeout(timer);
     timer = 0;
     if (chunks.length) post({ type: "output", id, chunks });
+    if (events.length) post({ type: "events", id, events });
     chunks = [];
+    events = [];
     size = 0;
     lastPost = performance.now();
+  };
+  // Events arrive as JSON text: cheaper than converting a Python dict proxy each time.
+  const event = (json) => {
+    events.push(JSON.parse(json));
+    if (!timer) timer = setTimeout(flush, FLUSH_MS);
   };
   const emit = (stream, text) => {
     const last = chunks[chunks.length - 1];
@@ -111,20 +125,24 @@ function outputBatcher(id) {
     if (size >= FLUSH_CHARS || performance.now() - lastPost >= FLUSH_MS) flush();
     else if (!timer) timer = setTimeout(flush, FLUSH_MS);
   };
-  return { emit, flush };
+  return { emit, event, flush };
 }
 
 async function runOne(runtime, { id, source, filename, options }) {
   const { pyodide } = runtime;
   const batcher = outputBatcher(id);
-  const scope = pyodide.toPy({ source, filename, options: options || {} });
+  // JS null would arrive as Pyodide's JsNull, not None: leave such keys out.
+  const given = Object.entries(options || {}).filter(([, value]) => value !== null);
+  const scope = pyodide.toPy({ source, filename, options: Object.fromEntries(given) });
   scope.set("emit", batcher.emit);
+  scope.set("send_event", batcher.event);
   let result;
   try {
     post({ type: "started", id });
     // runPythonAsync, not runPython: time.sleep then suspends instead of busy-waiting.
     const proxy = await pyodide.runPythonAsync(
-      "from browser_runtime.execute import run\nawait run(source, filename, options, emit)",
+      "from browser_runtime.execute import run, json_events\n" +
+        "await run(source, filename, options, emit, json_events(send_event))",
       { globals: scope },
     );
     result = proxy.toJs({ dict_converter: Object.fromEntries });
