@@ -1,0 +1,52 @@
+"""Cooperative threads for Pyodide: unmodified ``threading`` programs, live in the page.
+
+Each emulated thread runs on its own WebAssembly stack; a blocking call (lock,
+join, sleep, wait) suspends only that stack with ``pyodide.ffi.run_sync`` (JSPI)
+and hands the CPU to the next ready thread. The standard library's threading.py,
+queue.py and concurrent.futures run unchanged on a replacement ``_thread``.
+
+Integration (in the worker)
+---------------------------
+JS, once after ``loadPyodide()`` (and after any ``setInterruptBuffer`` of its own)::
+
+    import { installPreemption, threadsSupported } from ".../assets/js/threads/preemption.js";
+    if (!threadsSupported()) { /* show recorded output: "this browser lacks JSPI" */ }
+    installPreemption(pyodide);   // time slices; chains the existing interrupt buffer
+
+Python, under ``runPythonAsync`` (browser_runtime must be importable)::
+
+    from browser_runtime.threads import run_program, unavailable_reason
+    reason = unavailable_reason()          # None, or a one-line reason to fall back
+    outcome = await run_program(source, "example.py", {"__name__": "__main__"},
+                                mode="gil", seed=None, on_event=callback)
+    outcome.status      # "ok" | "deadlock" (report printed to stderr) | "stopped"
+    outcome.exit_code   # as CPython's: 0, 1 for an uncaught exception, SystemExit's code
+    outcome.mode, outcome.seed   # label the output with these; re-run with the seed
+
+``mode="gil"`` switches where CPython's GIL build can (calls, backward jumps);
+``seed=None`` uses 5 ms wall-clock slices, an int seed uses counted slices, so the
+same program and seed give the same interleaving. ``mode="anywhere"`` may switch
+between any two bytecodes of the reader's code (seeded; a seed is drawn if None).
+``on_event(dict)`` receives the event stream (see events.py). Stop: the chained
+interrupt buffer's SIGINT ends the run with status "stopped", even while every
+thread sleeps. Each run re-imports threading/queue/concurrent.futures and puts the
+originals back afterwards, so runs in one worker do not leak state.
+"""
+
+from .program import (
+    MODES,
+    Outcome,
+    ThreadsUnavailable,
+    run_program,
+    run_program_blocking,
+    unavailable_reason,
+)
+
+__all__ = [
+    "MODES",
+    "Outcome",
+    "ThreadsUnavailable",
+    "run_program",
+    "run_program_blocking",
+    "unavailable_reason",
+]

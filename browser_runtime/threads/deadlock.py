@@ -1,0 +1,43 @@
+"""Describe a deadlock: what each live thread waits for, and where in the reader's code."""
+
+from __future__ import annotations
+
+from .code_origin import api_name, reader_frame
+
+
+def describe_thread(sched, rec) -> dict:
+    entry = {"thread": sched.thread_name(rec), "ident": rec.ident, "waiting_for": rec.wait_what}
+    frame = rec.wait_frame
+    if frame is not None:
+        mine, callee = reader_frame(frame)
+        if callee is not None:
+            entry["waiting_for"] = api_name(callee) + "()"
+        if mine is not None:
+            entry["file"] = mine.f_code.co_filename
+            entry["line"] = mine.f_lineno
+    owner = getattr(rec.wait_obj, "_owner", None)
+    if owner is not None and owner is not rec:
+        entry["held_by"] = sched.thread_name(owner)
+    elif owner is rec:
+        entry["held_by"] = "this thread itself"
+    handle_rec = getattr(rec.wait_obj, "_rec", None)
+    if handle_rec is not None:
+        entry["target"] = sched.thread_name(handle_rec)
+    return entry
+
+
+def describe_deadlock(sched) -> list[dict]:
+    return [describe_thread(sched, rec) for rec in sched.threads.values()]
+
+
+def format_report(entries: list[dict]) -> str:
+    lines = ["Deadlock: every thread is blocked and none can wake the others."]
+    for e in entries:
+        where = f" at {e['file']}:{e['line']}" if "file" in e else ""
+        extra = ""
+        if "held_by" in e:
+            extra = f" (held by {e['held_by']})"
+        elif "target" in e:
+            extra = f" (waiting for {e['target']} to finish)"
+        lines.append(f"  {e['thread']} waits in {e['waiting_for']}{where}{extra}")
+    return "\n".join(lines)

@@ -1,0 +1,124 @@
+"""The event stream of a run, for the timeline: one dict per event.
+
+Every event has ``type``, ``t`` (ms since the run started) and ``thread`` (name).
+Types: thread-start, thread-end, switch (``frm``), sleep (``seconds``),
+lock-wait / lock-acquire / lock-release (``lock``: "lock-N", only for locks the
+reader's code created), event-wait / event-set, wait (``api``, ``line``: any other
+blocking call), output (``stream``, ``text``: one line), deadlock (``threads``),
+exit (``status``, ``exit_code``), truncated (the cap was reached: from then on only
+thread-start/end, output, deadlock and exit are sent).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .code_origin import api_name, is_reader_file, is_runtime_file, reader_frame
+
+ESSENTIAL = frozenset({"thread-start", "thread-end", "output", "deadlock", "exit"})
+
+
+class EventSink:
+    def __init__(self, callback, now, limit: int = 20000):
+        self.callback = callback
+        self.now = now
+        self.t0 = now()
+        self.limit = limit
+        self.count = 0
+        self.truncated = False
+        self._lock_ids: dict[int, int] = {}
+
+    def emit(self, type_: str, thread: str | None, **fields) -> None:
+        if self.count >= self.limit and type_ not in ESSENTIAL:
+            if not self.truncated:
+                self.truncated = True
+                self._send("truncated", thread, {"limit": self.limit})
+            return
+        self.count += 1
+        self._send(type_, thread, fields)
+
+    def _send(self, type_, thread, fields) -> None:
+        event = {"type": type_, "t": round((self.now() - self.t0) * 1000, 3), "thread": thread}
+        event.update(fields)
+        self.callback(event)
+
+    # -- helpers the runtime calls ---------------------------------------
+
+    def lock_label(self, lock) -> str:
+        n = self._lock_ids.setdefault(id(lock), len(self._lock_ids) + 1)
+        return f"lock-{n}"
+
+    def emit_lock(self, type_: str, sched, lock) -> None:
+        if self.truncated:
+            return
+        self.emit(type_, sched.thread_name(sched.running), lock=self.lock_label(lock))
+
+    def emit_wait(self, sched, rec, what: str, obj) -> None:
+        if self.truncated:
+            return
+        name = sched.thread_name(rec)
+        if what == "sleep":
+            self.emit("sleep", name, seconds=obj)
+            return
+        if what == "Lock.acquire" and getattr(obj, "_traced", False):
+            self.emit("lock-wait", name, lock=self.lock_label(obj))
+            return
+        mine, callee = reader_frame(sys._getframe(2))
+        api = api_name(callee) if callee is not None else what
+        line = mine.f_lineno if mine is not None else None
+        if api == "threading.Thread.start":
+            return  # waiting for the new thread to come up: not the reader's wait
+        if api == "threading.Event.wait":
+            self.emit("event-wait", name, line=line)
+        else:
+            self.emit("wait", name, api=api, line=line)
+
+    def is_reader_lock(self) -> bool:
+        """Was the lock being created made by the reader's code (directly or via RLock())?"""
+        frame = sys._getframe(2)
+        while frame is not None and is_runtime_file(frame.f_code.co_filename):
+            frame = frame.f_back
+        if frame is None:
+            return False
+        if frame.f_code.co_name == "__init__" and frame.f_globals.get("__name__") == "threading":
+            outer = frame.f_back
+            if outer is None or outer.f_code.co_name != "RLock":
+                return False
+            frame = outer.f_back
+        return frame is not None and is_reader_file(frame.f_code.co_filename)
+
+
+class ThreadTaggedStream:
+    """Wraps sys.stdout/stderr: passes writes through, and emits one output event
+    per complete line, tagged with the thread that wrote it."""
+
+    def __init__(self, inner, stream: str, sink: EventSink, sched):
+        self._inner = inner
+        self._stream = stream
+        self._sink = sink
+        self._sched = sched
+        self._partial: dict[int, str] = {}
+
+    def write(self, text):
+        result = self._inner.write(text)
+        rec = self._sched.running
+        key = rec.ident if rec is not None else 0
+        name = self._sched.thread_name(rec) if rec is not None else None
+        buffered = self._partial.pop(key, (name, ""))[1] + text
+        *lines, rest = buffered.split("\n")
+        for line in lines:
+            self._sink.emit("output", name, stream=self._stream, text=line)
+        if rest:
+            self._partial[key] = (name, rest)
+        return result
+
+    def flush_partial(self) -> None:
+        for name, rest in self._partial.values():
+            self._sink.emit("output", name, stream=self._stream, text=rest)
+        self._partial.clear()
+
+    def flush(self):
+        return self._inner.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)

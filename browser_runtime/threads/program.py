@@ -1,0 +1,288 @@
+"""Run a reader's program as the main thread, with CPython's exit semantics."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass, field
+
+from . import scheduler as _sched
+from .deadlock import format_report
+from .events import EventSink, ThreadTaggedStream
+from .install import Installation
+from .preempt import Preemption, controller
+
+MODES = ("gil", "anywhere")
+# Counted slices: mean length in eval-breaker checks (about 5 ms of Pyodide work).
+DEFAULT_SLICE_CHECKS = 20000
+
+
+@dataclass
+class Outcome:
+    status: str  # "ok" | "deadlock" | "stopped"
+    exit_code: int
+    mode: str
+    seed: int | None
+    preemptive: bool  # False when the page installed no slice controller
+    deadlock: list[dict] | None = None
+    switches: int = 0
+    events_truncated: bool = False
+    details: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "exit_code": self.exit_code,
+            "mode": self.mode,
+            "seed": self.seed,
+            "preemptive": self.preemptive,
+            "deadlock": self.deadlock,
+            "switches": self.switches,
+            "events_truncated": self.events_truncated,
+        }
+
+
+def _exit_code(exc: SystemExit) -> int:
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _print_uncaught(exc: BaseException) -> None:
+    # Drop this module's frames: the traceback starts in the reader's code, as in CPython.
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
+
+
+def _main_thread_body(sched, code, globals_dict) -> None:
+    # threading is imported first, as CPython's startup effectively does, so its
+    # _MainThread is this thread and _shutdown() runs at exit.
+    exit_code = 1
+    try:
+        threading = __import__("threading")
+        exit_code = 0
+        try:
+            exec(code, globals_dict)
+        except SystemExit as exc:
+            exit_code = _exit_code(exc)
+        except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
+            _print_uncaught(exc)
+            exit_code = 1
+        threading._shutdown()
+    except BaseException as exc:  # noqa: BLE001
+        _print_uncaught(exc)
+    finally:
+        sched.finish("ok", exit_code)
+
+
+def _prepare(source, filename):
+    if isinstance(source, str):
+        return compile(source, filename, "exec", dont_inherit=True)
+    return source
+
+
+def _check_mode(mode, seed=None):
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or seed < 0):
+        raise ValueError(f"seed must be None or a non-negative int, not {seed!r}")
+
+
+class _Run:
+    """Everything set up for one run, torn down in reverse order."""
+
+    def __init__(
+        self, backend, code, globals_dict, mode, seed, slice_ms, slice_checks, on_event, event_limit
+    ):
+        self.backend = backend
+        self.mode = mode
+        if mode == "anywhere" and seed is None:
+            import random
+
+            seed = random.randrange(2**31)
+        self.seed = seed
+        sink = EventSink(on_event, backend.now, event_limit) if on_event is not None else None
+        self.sink = sink
+        self.sched = _sched.Scheduler(backend, sink)
+        self.code = code
+        self.globals = globals_dict
+        self.ctl = controller()
+        self.preemption = Preemption(
+            self.sched,
+            self.ctl,
+            mode=mode,
+            seed=seed,
+            slice_ms=slice_ms,
+            slice_checks=slice_checks,
+        )
+        self.installation = Installation(self._sleep)
+        self._streams = ()
+
+    def _sleep(self, secs):
+        sched = _sched.ACTIVE
+        if sched is None or sched.running is None:
+            return self.installation.original_sleep(secs)
+        if not isinstance(secs, (int, float)):
+            raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
+        if secs < 0:
+            raise ValueError("sleep length must be non-negative")
+        sched.sleep(secs)
+
+    def __enter__(self):
+        if _sched.ACTIVE is not None:
+            raise RuntimeError("a threaded run is already in progress in this interpreter")
+        _sched.ACTIVE = self.sched
+        self.installation.__enter__()
+        self.saved_streams = (sys.stdout, sys.stderr)
+        sys.stdout = _Guarded(sys.stdout, "stdout", self.sink, self.sched)
+        sys.stderr = _Guarded(sys.stderr, "stderr", self.sink, self.sched)
+        self.preemption.__enter__()
+        return self
+
+    def start(self):
+        # Import threading here, on the caller's stack, before any thread stack exists:
+        # compiling it inside a fresh callback stack has crashed Pyodide (see report).
+        self.sched.running = self.sched.main
+        try:
+            __import__("threading")
+        finally:
+            self.sched.running = None
+        self.sched.start(
+            self.sched.main, lambda: _main_thread_body(self.sched, self.code, self.globals)
+        )
+
+    def __exit__(self, *exc):
+        self.preemption.__exit__(*exc)
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, _Guarded):
+                stream.flush_partial()
+        sys.stdout, sys.stderr = self.saved_streams
+        self.installation.__exit__(*exc)
+        _sched.ACTIVE = None
+
+    def outcome(self, result) -> Outcome:
+        status, exit_code, details = result
+        report = details.get("deadlock")
+        if report is not None:
+            print(format_report(report), file=sys.stderr)
+        out = Outcome(
+            status=status,
+            exit_code=exit_code,
+            mode=self.mode,
+            seed=self.seed,
+            preemptive=self.ctl is not None or self.mode == "anywhere",
+            deadlock=report,
+            switches=self.sched.switches,
+            events_truncated=bool(self.sink and self.sink.truncated),
+        )
+        if self.sink is not None:
+            if report is not None:
+                self.sink.emit("deadlock", None, threads=report)
+            self.sink.emit(
+                "exit", None, status=status, exit_code=exit_code, mode=self.mode, seed=self.seed
+            )
+        return out
+
+
+class _Guarded(ThreadTaggedStream):
+    """stdout/stderr during a run: never switched away from mid-write; tags lines."""
+
+    def write(self, text):
+        self._sched.no_preempt += 1
+        try:
+            if self._sink is None:
+                return self._inner.write(text)
+            return super().write(text)
+        finally:
+            self._sched.no_preempt -= 1
+
+    def flush(self):
+        self._sched.no_preempt += 1
+        try:
+            return self._inner.flush()
+        finally:
+            self._sched.no_preempt -= 1
+
+
+async def run_program(
+    source,
+    filename="<exec>",
+    globals_dict=None,
+    *,
+    mode="gil",
+    seed=None,
+    slice_ms=5.0,
+    slice_checks=DEFAULT_SLICE_CHECKS,
+    on_event=None,
+    event_limit=20000,
+    backend=None,
+) -> Outcome:
+    """Run ``source`` (str or code object) as the main thread of a threaded program.
+
+    Needs JSPI (``pyodide.ffi.can_run_sync()``); see ``unavailable_reason()``.
+    """
+    _check_mode(mode, seed)
+    if backend is None:
+        from .backend import PyodideBackend
+
+        reason = unavailable_reason()
+        if reason:
+            raise ThreadsUnavailable(reason)
+        backend = PyodideBackend()
+    code = _prepare(source, filename)
+    globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
+    run = _Run(
+        backend, code, globals_dict, mode, seed, slice_ms, slice_checks, on_event, event_limit
+    )
+    with run:
+        run.start()
+        result = await backend.wait_completion(run.sched.completion)
+    return run.outcome(result)
+
+
+def run_program_blocking(
+    source,
+    filename="<exec>",
+    globals_dict=None,
+    *,
+    backend,
+    mode="gil",
+    seed=None,
+    on_event=None,
+    event_limit=20000,
+) -> Outcome:
+    """The same, driven synchronously by a backend with ``run_until`` (CPython tests)."""
+    _check_mode(mode, seed)
+    code = _prepare(source, filename)
+    globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
+    run = _Run(
+        backend, code, globals_dict, mode, seed, 5.0, DEFAULT_SLICE_CHECKS, on_event, event_limit
+    )
+    with run:
+        run.start()
+        result = backend.run_until(run.sched.completion)
+    return run.outcome(result)
+
+
+class ThreadsUnavailable(RuntimeError):
+    """This browser cannot suspend a thread (no JSPI): show the recorded output."""
+
+
+def unavailable_reason() -> str | None:
+    """None when threads can run here, else a one-line reason for the page."""
+    try:
+        from pyodide.ffi import can_run_sync  # type: ignore[import-not-found]
+    except ImportError:
+        return "not running in Pyodide"
+    if not can_run_sync():
+        return (
+            "this browser lacks WebAssembly stack switching (JSPI), which live threads need; "
+            "showing the recorded CPython output"
+        )
+    return None

@@ -1,0 +1,359 @@
+"""The cooperative scheduler: exactly one emulated thread runs at a time.
+
+A thread stops running only at a *park*: it blocks (lock, join, sleep, wait) or
+yields (time slice over, ``sleep(0)``). Parking picks the next ready thread and
+opens its gate directly (a hand-off, not a trip through the event loop); when no
+thread is ready, a timer for the earliest timeout wakes one later. If nothing is
+ready and no timeout is pending while threads are still alive, nothing can ever
+run again: that is a deadlock, and the run ends with a report.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import sys
+from collections import deque
+
+NEW, READY, RUNNING, BLOCKED, DONE = "new", "ready", "running", "blocked", "done"
+
+# The scheduler of the run in progress (one run at a time per interpreter).
+ACTIVE: Scheduler | None = None
+
+# Thread idents look like CPython's (pthread_t addresses); native ids like Linux TIDs.
+_IDENT_BASE = 0x7F3C_0000_0000
+_IDENT_STEP = 0x80_1000
+_NATIVE_BASE = 4200
+
+
+class ThreadRec:
+    __slots__ = (
+        "ident",
+        "native_id",
+        "name",
+        "daemon",
+        "state",
+        "gate",
+        "wake",
+        "wait_seq",
+        "wait_list",
+        "wait_what",
+        "wait_obj",
+        "wait_frame",
+        "handle",
+        "sentinel",
+    )
+
+    def __init__(self, ident: int, native_id: int, daemon: bool):
+        self.ident = ident
+        self.native_id = native_id
+        self.name = None
+        self.daemon = daemon
+        self.state = NEW
+        self.gate = None
+        self.wake = True
+        self.wait_seq = 0
+        self.wait_list = None
+        self.wait_what = None
+        self.wait_obj = None
+        self.wait_frame = None
+        self.handle = None
+        self.sentinel = None
+
+
+class Scheduler:
+    def __init__(self, backend, events=None, *, macrotask_every: float = 0.1):
+        self.backend = backend
+        self.events = events
+        self.threads: dict[int, ThreadRec] = {}
+        self.ready: deque[ThreadRec] = deque()
+        self.running: ThreadRec | None = None
+        self.last_ran: ThreadRec | None = None
+        self.timers: list = []
+        self._seq = itertools.count()
+        self._timer_handle = None
+        self._timer_due = None
+        self._count = itertools.count()
+        self.finished: str | None = None
+        self.outcome = None
+        self.completion = backend.new_completion()
+        self.preemption = None  # set by preempt.Preemption: arm()/disarm()
+        self.macrotask_every = macrotask_every
+        self._last_macrotask = backend.now()
+        self.switches = 0
+        self.pending_wakeups = 0
+        self.no_preempt = 0  # > 0 while the runtime's own code must not be switched away
+        self.main = self.new_thread(daemon=False)
+        self.main.name = "MainThread"
+
+    # -- thread lifecycle -------------------------------------------------
+
+    def new_thread(self, daemon: bool) -> ThreadRec:
+        n = next(self._count)
+        rec = ThreadRec(_IDENT_BASE + n * _IDENT_STEP, _NATIVE_BASE + n, daemon)
+        self.threads[rec.ident] = rec
+        return rec
+
+    def start(self, rec: ThreadRec, fn) -> None:
+        """Make ``rec`` ready; its own stack starts from the event loop and runs fn."""
+        rec.gate = self.backend.new_gate()
+        rec.state = READY
+        self.ready.append(rec)
+        if self.events is not None:
+            self.events.emit(
+                "thread-start", self.thread_name(rec), ident=rec.ident, daemon=rec.daemon
+            )
+
+        def entry():
+            self.backend.wait(rec.gate)
+            self._resumed(rec)
+            try:
+                fn()
+            except BaseException:  # _thread.start_new_thread: report like CPython
+                self._report_unhandled()
+            finally:
+                self._exit_thread(rec)
+
+        self.backend.spawn(entry)
+        if self.running is None:
+            self._dispatch()
+
+    def _report_unhandled(self) -> None:
+        import traceback
+
+        if self.finished:
+            return
+        exc = sys.exception() if hasattr(sys, "exception") else sys.exc_info()[1]
+        if isinstance(exc, SystemExit):
+            return
+        print("Exception ignored in thread started by a _thread call:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+
+    def _exit_thread(self, rec: ThreadRec) -> None:
+        if self.finished:
+            return
+        rec.state = DONE
+        self.threads.pop(rec.ident, None)
+        if self.events is not None:
+            self.events.emit("thread-end", self.thread_name(rec), ident=rec.ident)
+        if rec.handle is not None:
+            rec.handle._set_done()
+        if rec.sentinel is not None and rec.sentinel.locked():
+            rec.sentinel.release()
+        if self.preemption is not None:
+            self.preemption.disarm()
+        self.running = None
+        self._dispatch()
+
+    def thread_name(self, rec: ThreadRec) -> str:
+        if rec.name:
+            return rec.name
+        threading = sys.modules.get("threading")
+        active = getattr(threading, "_active", None) or {}
+        thread = active.get(rec.ident)
+        if thread is not None:
+            return thread.name
+        return f"thread-{rec.ident:#x}"
+
+    # -- parking and dispatch --------------------------------------------
+
+    def block(self, deadline: float | None, what: str, obj=None, wait_list=None, depth: int = 2):
+        """Suspend the running thread until woken (returns True) or deadline (False)."""
+        rec = self.running
+        if rec is None:
+            raise RuntimeError("blocking call outside any emulated thread")
+        rec.state = BLOCKED
+        rec.wait_what = what
+        rec.wait_obj = obj
+        rec.wait_list = wait_list
+        rec.wait_frame = sys._getframe(depth)
+        rec.wait_seq += 1
+        if wait_list is not None:
+            wait_list.append(rec)
+        if deadline is not None:
+            heapq.heappush(self.timers, (deadline, next(self._seq), rec, rec.wait_seq))
+        if self.events is not None:
+            self.events.emit_wait(self, rec, what, obj)
+        return self._park(rec)
+
+    def wake(self, rec: ThreadRec, value=True) -> None:
+        if rec.state != BLOCKED:
+            return
+        rec.state = READY
+        rec.wake = value
+        rec.wait_seq += 1
+        rec.wait_frame = None
+        self.ready.append(rec)
+        if self.running is None and not self.finished:
+            self._dispatch()
+
+    def yield_now(self) -> None:
+        """Let every other ready thread run before this one continues (sleep(0))."""
+        rec = self.running
+        self._poll_timers()
+        if not self.ready or rec is None:
+            return
+        rec.state = READY
+        rec.wake = True
+        self.ready.append(rec)
+        self._park(rec)
+
+    def preempt(self) -> None:
+        """End of a time slice: switch if another thread is ready; now and then
+        let the browser's event loop run (messages, timers) too."""
+        rec = self.running
+        if rec is None:
+            return
+        if self.finished:
+            self._freeze()  # stopped: this thread never continues
+        now = self.backend.now()
+        if now - self._last_macrotask >= self.macrotask_every:
+            self._last_macrotask = now
+            self._macrotask_yield(rec)
+            return
+        self._poll_timers()
+        if self.ready:
+            rec.state = READY
+            rec.wake = True
+            self.ready.append(rec)
+            self._park(rec)
+        elif self.preemption is not None:
+            self.preemption.arm()
+
+    def _macrotask_yield(self, rec: ThreadRec) -> None:
+        rec.state = BLOCKED
+        rec.wait_seq += 1
+        rec.wait_what = "yield to the event loop"
+        rec.wait_list = None
+        seq = rec.wait_seq
+        self.pending_wakeups += 1
+
+        def wake():
+            self.pending_wakeups -= 1
+            if rec.wait_seq == seq:
+                self.wake(rec)
+
+        self.backend.call_later(0, wake)
+        self._park(rec)
+
+    def sleep(self, secs: float) -> None:
+        if secs <= 0:
+            self.yield_now()
+            return
+        self.block(self.backend.now() + secs, "sleep", secs, depth=3)
+
+    def _park(self, rec: ThreadRec):
+        rec.gate = self.backend.new_gate()
+        if self.preemption is not None:
+            self.preemption.disarm()
+        self._poll_timers()
+        if self.ready and self.ready[0] is rec:
+            self.ready.popleft()
+            rec.state = RUNNING
+            if self.preemption is not None:
+                self.preemption.arm()
+            return rec.wake
+        self.running = None
+        self._dispatch()
+        value = self.backend.wait(rec.gate)
+        self._resumed(rec)
+        return value
+
+    def _resumed(self, rec: ThreadRec) -> None:
+        if self.finished:
+            self._freeze()
+        if self.last_ran is not rec:
+            self.switches += 1
+            if self.events is not None and self.last_ran is not None:
+                self.events.emit(
+                    "switch", self.thread_name(rec), frm=self.thread_name(self.last_ran)
+                )
+            self.last_ran = rec
+        if self.preemption is not None:
+            self.preemption.arm()
+
+    def _freeze(self) -> None:
+        """The run is over: this stack never runs the reader's code again (as
+        CPython freezes daemon threads at exit)."""
+        self.backend.wait(self.backend.new_gate())
+
+    def _dispatch(self) -> None:
+        """Nothing runs: hand the CPU to the next ready thread, or wait for a timer."""
+        if self.finished:
+            return
+        self._poll_timers()
+        if self.ready:
+            nxt = self.ready.popleft()
+            nxt.state = RUNNING
+            self.running = nxt
+            nxt.gate.open(None)
+            return
+        if self.timers:
+            self._set_timer(self.timers[0][0])
+        elif self.threads and not self.pending_wakeups:
+            self.deadlock()
+
+    def _poll_timers(self) -> None:
+        timers = self.timers
+        if not timers:
+            return
+        now = self.backend.now()
+        while timers and timers[0][0] <= now:
+            _, _, rec, seq = heapq.heappop(timers)
+            if rec.wait_seq == seq and rec.state == BLOCKED:
+                if rec.wait_list is not None:
+                    try:
+                        rec.wait_list.remove(rec)
+                    except ValueError:
+                        pass
+                rec.state = READY
+                rec.wake = False
+                rec.wait_seq += 1
+                rec.wait_frame = None
+                self.ready.append(rec)
+        # Drop timeouts whose waits already ended, so an idle check sees only live ones.
+        while timers and (timers[0][2].wait_seq != timers[0][3] or timers[0][2].state != BLOCKED):
+            heapq.heappop(timers)
+
+    def _set_timer(self, due: float) -> None:
+        if self._timer_handle is not None and self._timer_due is not None:
+            if self._timer_due <= due:
+                return
+            self._timer_handle.cancel()
+        self._timer_due = due
+        self._timer_handle = self.backend.call_later(due - self.backend.now(), self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer_handle = None
+        self._timer_due = None
+        if self.running is None:
+            self._dispatch()
+        elif self.timers:
+            self._set_timer(self.timers[0][0])
+
+    # -- the end of a run -------------------------------------------------
+
+    def deadlock(self) -> None:
+        from .deadlock import describe_deadlock
+
+        report = describe_deadlock(self)
+        self.finish("deadlock", 1, deadlock=report)
+
+    def stop(self) -> None:
+        """Stop (the page's Stop button / Ctrl-C): end the run now; the running
+        thread freezes at its next slice check."""
+        self.finish("stopped", 130)
+        if self.preemption is not None and self.preemption.ctl is not None:
+            self.preemption.ctl.defer()
+
+    def finish(self, status: str, exit_code: int, **details) -> None:
+        if self.finished:
+            return
+        self.finished = status
+        if self._timer_handle is not None:
+            self._timer_handle.cancel()
+        if self.preemption is not None:
+            self.preemption.disarm()
+        self.outcome = (status, exit_code, details)
+        if not self.completion.done():
+            self.completion.set_result(self.outcome)

@@ -1,0 +1,212 @@
+"""The ``_thread`` module the standard library's ``threading.py`` runs on.
+
+It covers what threading.py imports in Python 3.11-3.14 (``start_joinable_thread``,
+``_ThreadHandle``, ``_make_thread_handle``, ``_set_sentinel``, ...). It has no
+``RLock``, so threading.py uses its own pure-Python ``_RLock`` on the lock here.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import types
+from collections import deque
+
+from . import scheduler as _sched
+from .locks import TIMEOUT_MAX, LockType, allocate_lock, lock
+from .thread_local import _local
+
+
+def _scheduler():
+    sched = _sched.ACTIVE
+    if sched is None:
+        raise RuntimeError("no threads run outside browser_runtime.threads.run_program")
+    return sched
+
+
+class _ThreadHandle:
+    """Joinable handle of one emulated thread (threading.Thread._os_thread_handle)."""
+
+    __slots__ = ("_rec", "_done", "_waiters")
+
+    def __init__(self):
+        self._rec = None
+        self._done = False
+        self._waiters = deque()
+
+    @property
+    def ident(self):
+        return self._rec.ident if self._rec is not None else 0
+
+    def is_done(self):
+        return self._done
+
+    def _set_done(self):
+        self._done = True
+        sched = _sched.ACTIVE
+        while self._waiters:
+            sched.wake(self._waiters.popleft())
+
+    def join(self, timeout=None):
+        sched = _scheduler()
+        if self._rec is not None and self._rec is sched.running and not self._done:
+            raise RuntimeError("Cannot join current thread")
+        deadline = None
+        if timeout is not None and timeout >= 0:
+            deadline = sched.backend.now() + timeout
+        while not self._done:
+            if deadline is not None and sched.backend.now() >= deadline:
+                return
+            sched.block(deadline, "Thread.join", self, self._waiters)
+
+    def __repr__(self):
+        return f"<_thread._ThreadHandle object: ident={self.ident}>"
+
+
+def start_joinable_thread(function, handle=None, daemon=True):
+    sched = _scheduler()
+    if handle is None:
+        handle = _ThreadHandle()
+    elif handle._rec is not None:
+        raise RuntimeError("thread already started")
+    rec = sched.new_thread(daemon=daemon)
+    owner = getattr(function, "__self__", None)  # threading.Thread._bootstrap
+    rec.name = getattr(owner, "name", None)
+    rec.handle = handle
+    handle._rec = rec
+    sched.start(rec, function)
+    return handle
+
+
+def start_new_thread(function, args, kwargs=None):
+    if not callable(function):
+        raise TypeError("first arg must be callable")
+    if not isinstance(args, tuple):
+        raise TypeError("2nd arg must be a tuple")
+    if kwargs is not None and not isinstance(kwargs, dict):
+        raise TypeError("optional 3rd arg must be a dictionary")
+    sched = _scheduler()
+    rec = sched.new_thread(daemon=True)
+    sched.start(rec, lambda: function(*args, **(kwargs or {})))
+    return rec.ident
+
+
+def _make_thread_handle(ident):
+    sched = _scheduler()
+    handle = _ThreadHandle()
+    handle._rec = sched.threads.get(ident)
+    if handle._rec is not None:
+        handle._rec.handle = handle
+    return handle
+
+
+def get_ident():
+    sched = _sched.ACTIVE
+    if sched is None or sched.running is None:
+        return _sched._IDENT_BASE
+    return sched.running.ident
+
+
+def get_native_id():
+    sched = _sched.ACTIVE
+    if sched is None or sched.running is None:
+        return _sched._NATIVE_BASE
+    return sched.running.native_id
+
+
+def _get_main_thread_ident():
+    return _scheduler().main.ident
+
+
+def set_name(name):
+    sched = _sched.ACTIVE
+    if sched is not None and sched.running is not None:
+        sched.running.name = str(name)
+
+
+def _set_sentinel():
+    # Python <= 3.12: a lock held for the thread's lifetime, released when it ends.
+    sentinel = allocate_lock()
+    sched = _scheduler()
+    sched.running.sentinel = sentinel
+    return sentinel
+
+
+def _shutdown():
+    """Wait for every non-daemon thread (threading._shutdown calls this last)."""
+    sched = _scheduler()
+    while True:
+        pending = [
+            r
+            for r in sched.threads.values()
+            if not r.daemon
+            and r is not sched.running
+            and r.handle is not None
+            and not r.handle.is_done()
+        ]
+        if not pending:
+            return
+        pending[0].handle.join()
+
+
+def _count():
+    return len(_scheduler().threads)
+
+
+def daemon_threads_allowed():
+    return True
+
+
+def _is_main_interpreter():
+    return True
+
+
+def stack_size(size=0):
+    if size != 0 and size < 32768:
+        raise ValueError("size not valid: 32768 bytes")
+    return 0
+
+
+def exit():  # noqa: A001 - the _thread API
+    raise SystemExit
+
+
+def interrupt_main(signum=signal.SIGINT):
+    signal.raise_signal(signum)
+
+
+def build() -> types.ModuleType:
+    """A fresh ``_thread`` module object for one run."""
+    mod = types.ModuleType("_thread", __doc__)
+    for name, value in {
+        "LockType": LockType,
+        "lock": lock,
+        "_local": _local,
+        "allocate_lock": allocate_lock,
+        "allocate": allocate_lock,
+        "error": RuntimeError,
+        "TIMEOUT_MAX": TIMEOUT_MAX,
+        "_ThreadHandle": _ThreadHandle,
+        "start_joinable_thread": start_joinable_thread,
+        "start_new_thread": start_new_thread,
+        "start_new": start_new_thread,
+        "_make_thread_handle": _make_thread_handle,
+        "get_ident": get_ident,
+        "get_native_id": get_native_id,
+        "_get_main_thread_ident": _get_main_thread_ident,
+        "set_name": set_name,
+        "_set_sentinel": _set_sentinel,
+        "_shutdown": _shutdown,
+        "_count": _count,
+        "daemon_threads_allowed": daemon_threads_allowed,
+        "_is_main_interpreter": _is_main_interpreter,
+        "stack_size": stack_size,
+        "exit": exit,
+        "exit_thread": exit,
+        "interrupt_main": interrupt_main,
+    }.items():
+        setattr(mod, name, value)
+    if sys.version_info < (3, 13):
+        # threading.py before 3.13 checks for these names and falls back otherwise.
+        del mod._ThreadHandle, mod.start_joinable_thread, mod._make_thread_handle
+    return mod

@@ -1,0 +1,109 @@
+"""Every example of the site runs live in the page and agrees with its CPython recording.
+
+How they must agree is declared per example (``live`` in examples/examples.toml):
+``exact`` (the default for deterministic examples): the same stdout lines, printed by
+threads of the same names; ``shape`` (the default for examples recorded several times):
+the same lines with any number allowed to differ (a race's count, a Python version);
+``none``: the example cannot run in a browser and the page says so instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR
+from sitebuild.examples import discover
+from sitebuild.recorder import load_recording, recording_path
+from tests.browser.conftest import watch
+from tests.browser.test_runner import examples_in_site
+
+EXAMPLES = discover(EXAMPLES_DIR)
+RUN_TIMEOUT = 90_000  # ms: a cold start plus the slowest example, on a loaded machine
+
+
+@pytest.fixture(scope="module")
+def example_pages(site) -> dict[str, str]:
+    pages = {}
+    for threads in (False, True):
+        for found in examples_in_site(site.site_dir, threads):
+            pages.setdefault(found.name, found.path)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def live_page(browser, site):
+    """One page for the whole module: it moves from page to page like a reader."""
+    context = browser.new_context()
+    watched = watch(context.new_page(), site.host)
+    yield watched
+    context.close()
+
+
+def shape(line: str) -> str:
+    return re.sub(r"\d+(?:[.,_]\d+)*", "N", line)
+
+
+def run_live(live_page, site, example_pages, name) -> tuple[dict, list[dict]]:
+    page = live_page.page
+    url = site.url + example_pages[name]
+    if page.url != url:
+        page.goto(url)
+    block = page.locator(f'.example[data-example="{name}"]')
+    page.evaluate(
+        """(name) => new Promise((resolve) => {
+            window.__live = null;
+            document.querySelector(`.example[data-example="${name}"]`)
+              .addEventListener("runner:done", (e) => { window.__live = e.detail; resolve(); },
+                                { once: true });
+        }) && null""",
+        name,
+    )
+    block.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_function("() => window.__live !== null", timeout=RUN_TIMEOUT)
+    detail = page.evaluate("() => window.__live")
+    return detail["outcome"], detail["events"]
+
+
+LIVE = [n for n in sorted(EXAMPLES) if EXAMPLES[n].live_check != "none"]
+
+
+@pytest.mark.parametrize("name", LIVE)
+def test_example_runs_live_like_its_recording(live_page, site, example_pages, name):
+    if name not in example_pages:
+        pytest.fail(f"example {name} is on no page of the site")
+    example = EXAMPLES[name]
+    outcome, events = run_live(live_page, site, example_pages, name)
+    assert outcome.get("exit_code") == example.exit_code, outcome
+    assert outcome["status"] in ("ok", "exit"), outcome
+    assert outcome["mode"] == "gil"  # the default: scheduled like CPython's GIL build
+
+    recorded = load_recording(recording_path(RECORDED_DIR, name))["runs"]
+    live = [
+        (e["thread"], e["text"])
+        for e in events
+        if e["type"] == "output" and e["stream"] == "stdout"
+    ]
+    if example.live_check == "exact":
+        expected = [
+            (line["thread"], line["text"])
+            for line in recorded[0]["lines"]
+            if line["stream"] == "stdout"
+        ]
+        assert live == expected
+    else:
+        shapes = {tuple(shape(line) for line in run["stdout"].splitlines()) for run in recorded}
+        assert tuple(shape(text) for _, text in live) in shapes, (live, shapes)
+    live_page.assert_clean()
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(EXAMPLES) if n not in LIVE])
+def test_example_that_cannot_run_live_says_why(live_page, site, example_pages, name):
+    page = live_page.page
+    page.goto(site.url + example_pages[name])
+    block = page.locator(f'.example[data-example="{name}"]')
+    block.get_by_role("button", name="Run", exact=True).click()
+    expect(block.locator(".runner")).to_have_attribute("data-state", "not-live")
+    expect(block.locator(".runner__status")).to_have_text(EXAMPLES[name].live_note)

@@ -1,0 +1,189 @@
+"""browser_runtime.threads in Chromium: unmodified threading programs, compared with CPython."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.threads_corpus_record import CORPUS, EXPECTED, stderr_ends
+
+EXPECTED_OUTPUT = json.loads(EXPECTED.read_text())
+PROGRAMS = sorted(p.stem for p in CORPUS.glob("*.py"))
+
+
+@pytest.fixture(scope="module")
+def server():
+    with harness_server() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def threads(browser, server):
+    context = browser.new_context()
+    page = ThreadsPage(context.new_page(), server.url + "index.html")
+    yield page
+    assert page.errors == [], page.errors
+    context.close()
+
+
+def test_corpus_is_recorded():
+    assert len(PROGRAMS) >= 20
+    assert sorted(EXPECTED_OUTPUT) == PROGRAMS, "run python -m tests.threads_corpus_record"
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_program_matches_cpython(threads, name):
+    result = threads.run((CORPUS / f"{name}.py").read_text(), filename=f"{name}.py")
+    expected = EXPECTED_OUTPUT[name]
+    assert "error" not in result, result.get("error")
+    assert result["stdout"] == expected["stdout"]
+    assert stderr_ends(result["stderr"]) == expected["stderr_ends"]
+    assert result["outcome"]["exit_code"] == expected["exit_code"]
+    assert result["outcome"]["status"] == "ok"
+
+
+DEADLOCK = """\
+import threading
+a, b = threading.Lock(), threading.Lock()
+ready = threading.Barrier(2)
+def one():
+    with a:
+        ready.wait()
+        with b:
+            pass
+def two():
+    with b:
+        ready.wait()
+        with a:
+            pass
+t1 = threading.Thread(target=one, name="one")
+t2 = threading.Thread(target=two, name="two")
+t1.start(); t2.start()
+t1.join()
+print("unreachable")
+"""
+
+
+def test_deadlock_is_reported_with_places(threads):
+    result = threads.run(DEADLOCK, filename="deadlock.py")
+    outcome = result["outcome"]
+    assert outcome["status"] == "deadlock"
+    assert result["stdout"] == ""
+    by_thread = {e["thread"]: e for e in outcome["deadlock"]}
+    assert by_thread["one"]["line"] == 7 and by_thread["one"]["held_by"] == "two"
+    assert by_thread["two"]["line"] == 12 and by_thread["two"]["held_by"] == "one"
+    assert by_thread["MainThread"]["waiting_for"] == "threading.Thread.join()"
+    assert by_thread["MainThread"]["file"] == "deadlock.py"
+    assert "Deadlock: every thread is blocked" in result["stderr"]
+    assert any(e["type"] == "deadlock" for e in result["events"])
+
+
+SPIN = """\
+import threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin).start()
+print("started", flush=True)
+spin()
+"""
+
+SLEEPY = """\
+import threading, time
+threading.Thread(target=time.sleep, args=(60,)).start()
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("source", [SPIN, SLEEPY], ids=["busy", "sleeping"])
+def test_stop_ends_a_run(threads, source):
+    threads.start(source)
+    threads.page.wait_for_timeout(500)
+    threads.stop()
+    result = threads.finish()
+    assert result["outcome"]["status"] == "stopped"
+    # The worker is usable afterwards, with fresh threading state.
+    after = threads.run("import threading\nprint(threading.active_count())")
+    assert after["stdout"] == "1\n"
+
+
+RACE = """\
+import threading
+counter = 0
+def f():
+    pass
+def work():
+    global counter
+    for _ in range(100_000):
+        value = counter
+        f()
+        counter = value + 1
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+
+def test_same_seed_same_interleaving(threads):
+    first = threads.run(RACE, seed=1234, events=False)
+    second = threads.run(RACE, seed=1234, events=False)
+    assert first["outcome"]["seed"] == 1234
+    assert first["stdout"] == second["stdout"]
+    assert int(first["stdout"]) < 400_000  # read-call-write loses updates, as on CPython 3.13
+
+
+TIGHT = """\
+import threading
+counter = 0
+def work():
+    global counter
+    for _ in range(20_000):
+        counter += 1
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+
+def test_gil_mode_tight_loop_loses_nothing(threads):
+    result = threads.run(TIGHT, seed=7, events=False)
+    assert result["stdout"] == "80000\n"
+    assert result["outcome"]["mode"] == "gil"
+
+
+def test_anywhere_mode_can_lose_updates_and_replays(threads):
+    first = threads.run(TIGHT, mode="anywhere", seed=99, events=False)
+    second = threads.run(TIGHT, mode="anywhere", seed=99, events=False)
+    assert first["outcome"]["mode"] == "anywhere"
+    assert int(first["stdout"]) < 80_000
+    assert first["stdout"] == second["stdout"]
+
+
+def test_event_stream_names_threads_and_lines(threads):
+    result = threads.run((CORPUS / "sleepers.py").read_text(), filename="sleepers.py")
+    events = result["events"]
+    kinds = {e["type"] for e in events}
+    assert {"thread-start", "thread-end", "sleep", "switch", "output", "exit"} <= kinds
+    outputs = [(e["thread"], e["text"]) for e in events if e["type"] == "output"]
+    assert outputs == [
+        ("Thread-2 (sleeper)", "B woke after 0.1s"),
+        ("Thread-1 (sleeper)", "A woke after 0.3s"),
+        ("MainThread", "both done"),
+    ]
+    times = [e["t"] for e in events]
+    assert times == sorted(times)
+
+
+def test_no_jspi_gives_a_reason(browser, server):
+    context = browser.new_context()
+    try:
+        page = ThreadsPage(context.new_page(), server.url + "index.html?nojspi=1")
+        assert page.ready["jspi"] is False
+        result = page.run("print('hi')")
+        assert "JSPI" in result["unavailable"]
+    finally:
+        context.close()
