@@ -282,12 +282,16 @@ async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event)
     else:
         status = "exit"
     # What the page labels the output with: how threads were scheduled in this run.
-    return status, outcome.exit_code, {
-        "mode": outcome.mode,
-        "seed": outcome.seed,
-        "preemptive": outcome.preemptive,
-        "switches": outcome.switches,
-    }
+    return (
+        status,
+        outcome.exit_code,
+        {
+            "mode": outcome.mode,
+            "seed": outcome.seed,
+            "preemptive": outcome.preemptive,
+            "switches": outcome.switches,
+        },
+    )
 
 
 def json_events(send: Callable[[str], object]) -> Callable[[dict], None]:

@@ -252,9 +252,7 @@ def test_without_jspi_starting_a_thread_gets_a_friendly_explanation(open_page, p
     watched.assert_clean()
 
 
-def test_without_jspi_a_threaded_example_points_at_the_recorded_output(
-    open_page, threaded_example
-):
+def test_without_jspi_a_threaded_example_points_at_the_recorded_output(open_page, threaded_example):
     watched = open_page(threaded_example.path, init_script=NO_JSPI)
     block = block_of(watched.page, threaded_example.name)
     block.get_by_role("button", name="Run", exact=True).click()
