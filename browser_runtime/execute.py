@@ -215,7 +215,8 @@ async def run(
     sys.modules["__main__"] = main
     status, exit_code = "ok", 0
     extra: dict = {}
-    flags = 0 if opts.threads else ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    threaded = opts.threads and uses_threads(source)
+    flags = 0 if threaded else ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
     try:
         try:
             code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
@@ -223,7 +224,7 @@ async def run(
             status, exit_code = "syntax-error", 1
             sink.emit("stderr", format_error(exc, filename))
         else:
-            if opts.threads:
+            if threaded:
                 status, exit_code, extra = await run_threaded(code, main, opts, sink, on_event)
             else:
                 result = eval(code, main.__dict__)
@@ -256,6 +257,29 @@ async def run(
         "chars": sink.chars,
         **extra,
     }
+
+
+# Modules whose import means the program may start threads (or block on a thread's lock).
+THREAD_MODULES = frozenset({"threading", "_thread", "queue", "concurrent"})
+
+
+def uses_threads(source: str) -> bool:
+    """Whether the program imports a threading module: only then is the threads runtime
+    worth its set-up (it re-imports threading & co. for every run)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False  # compile() reports it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        else:
+            continue
+        if any(name.split(".")[0] in THREAD_MODULES for name in names):
+            return True
+    return False
 
 
 async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event) -> tuple:

@@ -155,3 +155,21 @@ def test_threaded_output_cap_calls_back_instead_of_raising():
     sink.write("stdout", "a\nb\nc\n")  # no exception: the scheduler stops the run
     sink.write("stdout", "d\n")
     assert sink.truncated and stopped == [True]  # asked to stop once
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import threading\n", True),
+        ("from concurrent.futures import ThreadPoolExecutor\n", True),
+        ("def f():\n    import queue\n", True),
+        ("import dis\nprint(1)\n", False),
+        ("from . import threading\n", False),
+        ("import threadingx\n", False),
+        ("def (:\n", False),
+    ],
+)
+def test_only_programs_importing_threads_use_the_threads_runtime(source, expected):
+    from browser_runtime.execute import uses_threads
+
+    assert uses_threads(source) is expected
