@@ -190,6 +190,20 @@ def test_stop_ends_an_infinite_loop_and_the_next_run_works(runner_page, plain_ex
     assert run_code(block, "print(6 * 7)").strip() == "42"
 
 
+def test_a_run_over_the_time_limit_is_stopped_with_a_message(open_page, plain_example):
+    # The real limit is 30 s; the page reads a shorter one from this global (tests only).
+    watched = open_page(plain_example.path, init_script="window.__RUNNER_TIME_LIMIT_MS = 1500;")
+    block = block_of(watched.page, plain_example.name)
+    out = run_code(
+        block, "import time\nprint('working')\nwhile True:\n    time.sleep(0.01)", state="timeout"
+    )
+    assert out.startswith("working\n")
+    assert "Stopped: time limit of 1.5 s reached." in out
+    expect(block.locator(".runner__status")).to_contain_text("1.5 s time limit")
+    assert run_code(block, "print('after')").strip() == "after"  # a fresh Python runs
+    watched.assert_clean()
+
+
 def test_a_million_lines_are_capped_and_the_page_stays_responsive(runner_page, plain_example):
     page = runner_page.page
     block = block_of(page, plain_example.name)

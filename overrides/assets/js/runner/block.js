@@ -3,7 +3,6 @@
 
 import { loadEditor } from "./editor.js";
 import { OutputPane, MAX_CHARS, MAX_LINES } from "./output.js";
-import { TIME_LIMIT_MS } from "./session.js";
 import { shareUrl, sharedSource } from "./share.js";
 
 // Pyodide cannot start OS threads; the cooperative threads runtime
@@ -275,8 +274,8 @@ export function mountBlock(block, session) {
         pane.note("Stopped.");
         return say("Stopped. Python restarts in the background for the next run.");
       case "timeout":
-        pane.note(`Stopped: time limit of ${TIME_LIMIT_MS / 1000} s reached.`);
-        return say(`Stopped after the ${TIME_LIMIT_MS / 1000} s time limit. Python restarts for the next run.`, "error");
+        pane.note(`Stopped: time limit of ${outcome.limit_ms / 1000} s reached.`);
+        return say(`Stopped after the ${outcome.limit_ms / 1000} s time limit. Python restarts for the next run.`, "error");
       default:
         return say(`The in-browser runner failed: ${outcome.message || outcome.status}`, "error");
     }
