@@ -151,7 +151,7 @@ def worker(name, delay):
     print(f"{name} finished after {delay} s")
 
 
-threads = [threading.Thread(target=worker, args=(f"T{i}", 0.3 * i)) for i in (3, 1, 2)]
+threads = [threading.Thread(target=worker, args=(f"T{i}", 0.25 * i)) for i in (3, 1, 2)]
 for t in threads:
     t.start()
 for t in threads:

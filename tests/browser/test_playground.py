@@ -1,0 +1,146 @@
+"""The Playground: any threading program runs live, shares through a link, replays by
+seed, and reports a deadlock instead of hanging."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import watch
+from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
+
+RACE = """\
+import threading
+
+counter = 0
+
+def add_one(value):
+    return value + 1
+
+def work():
+    global counter
+    for _ in range(20_000):
+        counter = add_one(counter)
+
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("counter:", counter)
+"""
+
+DEADLOCK = """\
+import threading
+import time
+
+a, b = threading.Lock(), threading.Lock()
+
+def one():
+    with a:
+        time.sleep(0.1)
+        with b:
+            pass
+
+def two():
+    with b:
+        time.sleep(0.1)
+        with a:
+            pass
+
+t1 = threading.Thread(target=one, name="one")
+t2 = threading.Thread(target=two, name="two")
+t1.start(); t2.start()
+t1.join(); t2.join()
+print("never printed")
+"""
+
+
+@pytest.fixture(scope="module")
+def playground(browser, site):
+    context = browser.new_context()
+    watched = watch(context.new_page(), site.host)
+    watched.page.goto(site.url + "playground/")
+    yield watched
+    context.close()
+
+
+def run(block, state="ok") -> str:
+    block.get_by_role("button", name="Run", exact=True).click()
+    expect(block.locator(".runner")).to_have_attribute("data-state", state, timeout=RUN_TIMEOUT)
+    return output_of(block).inner_text()
+
+
+def test_starter_program_runs_with_threads(playground):
+    block = block_of(playground.page, "playground")
+    expect(block.locator(".cm-content")).to_be_visible()  # the editor is there at once
+    out = run(block)
+    assert out.splitlines() == [
+        "T1 finished after 0.25 s",
+        "T2 finished after 0.5 s",
+        "T3 finished after 0.75 s",
+        "all done",
+    ]
+    expect(block.locator(".runner__label")).to_contain_text("like CPython's GIL build")
+    playground.assert_clean()
+
+
+def test_share_link_reopens_the_program(playground, browser, site):
+    block = block_of(playground.page, "playground")
+    replace_code(block, 'import threading\nprint("shared", threading.active_count())')
+    block.get_by_role("button", name="Share", exact=True).click()
+    link = block.locator(".runner__link")
+    expect(link).to_be_visible()
+    url = link.input_value()
+    assert url.startswith(site.url + "playground/#code=")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        other = block_of(page, "playground")
+        expect(other.locator(".cm-content")).to_contain_text('print("shared"')
+        assert run(other).strip() == "shared 1"
+    finally:
+        context.close()
+
+
+def test_same_seed_same_interleaving(playground):
+    block = block_of(playground.page, "playground")
+    replace_code(block, RACE)
+    block.locator(".runner__schedule").select_option("replay")
+    block.locator(".runner__seed").fill("42")
+    first = run(block)
+    second = run(block)
+    assert first == second and first.startswith("counter: ")
+    expect(block.locator(".runner__label")).to_contain_text("seed 42")
+    block.locator(".runner__seed").fill("7")
+    endings = {run(block) for _ in range(2)}
+    assert len(endings) == 1  # seed 7 also replays itself
+
+
+def test_deadlock_is_reported_with_threads_and_lines(playground):
+    block = block_of(playground.page, "playground")
+    replace_code(block, DEADLOCK)
+    block.locator(".runner__schedule").select_option("gil")
+    out = run(block, state="deadlock")
+    assert "never printed" not in out
+    assert "deadlock" in out.lower()
+    assert "one" in out and "two" in out
+    assert "line 10" in out and "line 16" in out  # where each thread waits
+    expect(block.locator(".runner__status")).to_contain_text("Deadlock")
+
+
+def test_stop_ends_a_threaded_run(playground):
+    block = block_of(playground.page, "playground")
+    replace_code(
+        block,
+        "import threading, time\n"
+        "def spin():\n    while True:\n        pass\n"
+        "threading.Thread(target=spin).start()\nprint('spinning')\n",
+    )
+    block.get_by_role("button", name="Run", exact=True).click()
+    expect(output_of(block)).to_contain_text("spinning", timeout=RUN_TIMEOUT)
+    block.get_by_role("button", name="Stop", exact=True).click()
+    expect(block.locator('.runner[data-state="stopped"]')).to_be_attached(timeout=1_000)
+    replace_code(block, "import threading\nprint('after stop', threading.active_count())")
+    assert run(block).strip() == "after stop 1"  # a fresh Python, nothing left running
