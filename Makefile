@@ -61,6 +61,7 @@ test: setup chromium lint
 
 bench: setup chromium build
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_threads
 
 clean:
 	rm -rf site .pytest_cache

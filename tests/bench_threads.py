@@ -2,11 +2,15 @@
 
 Prints: time.sleep(1) in a thread (wall), the 4 x 100,000 locked counter, slice
 overhead on single-threaded CPU-bound code (preemption on vs off), a ping-pong
-switch cost, and each site example live vs CPython (total times, sleeps included).
+switch cost, and each site example live vs CPython. Per example, "busy" leaves out
+the example's own sleeps: live, the wall time minus the time every thread waited for
+a timeout (the runtime measures it); CPython, the process's CPU time minus that of
+an empty interpreter start (its threads mostly take turns under the GIL).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -42,7 +46,7 @@ print(round(time.perf_counter() - t0, 3))
 CPU = """\
 import time
 def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)
-t0 = time.perf_counter(); fib(25); print(round(time.perf_counter() - t0, 3))
+t0 = time.perf_counter(); fib(30); print(round(time.perf_counter() - t0, 3))
 """
 PINGPONG = """\
 import threading, time
@@ -60,14 +64,36 @@ print(round((time.perf_counter() - t0) / (2 * N) * 1e6, 1))
 """
 
 
+ANYWHERE = """\
+import threading, time
+counter = 0
+def work():
+    global counter
+    for _ in range(10_000):
+        counter += 1
+t0 = time.perf_counter()
+ts = [threading.Thread(target=work) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(round(time.perf_counter() - t0, 3), 40_000 - counter)
+"""
+
+
 def best(page, source, runs=3, **options) -> float:
     return min(float(page.run(source, events=False, **options)["stdout"]) for _ in range(runs))
 
 
-def cpython_time(path) -> float:
+def cpython_time(args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one CPython process."""
+    before = os.times()
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, str(path)], capture_output=True, timeout=120)
-    return time.perf_counter() - t0
+    subprocess.run([sys.executable, *args], capture_output=True, timeout=120)
+    wall = time.perf_counter() - t0
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return wall, cpu
 
 
 def main() -> None:
@@ -80,17 +106,28 @@ def main() -> None:
         print(f"4 x 100,000 locked counter: {best(page, COUNTER, seed=1):.3f} s (seeded)")
         on, off = best(page, CPU, 5), best(plain, CPU, 5)
         print(
-            f"fib(25) single thread: {on:.3f} s sliced, {off:.3f} s unsliced: "
+            f"fib(30) single thread: {on:.3f} s sliced, {off:.3f} s unsliced: "
             f"overhead {100 * (on / off - 1):+.1f} %"
         )
+        took, lost = page.run(ANYWHERE, mode="anywhere", seed=99, events=False)["stdout"].split()
+        print(f"'anywhere' mode, 4 x 10,000 counter += 1: {float(took):.3f} s, {lost} updates lost")
         print(f"thread switch (Event ping-pong): {best(page, PINGPONG):.1f} us per switch")
-        print("\nexample                        live s   CPython s")
+        startup = min(cpython_time(["-c", "import threading"])[1] for _ in range(5))
+        print(
+            f"\n{'':26s} {'live (browser)':>16s}  {'CPython':>16s}"
+            f"\n{'example':26s} {'wall s':>7s} {'busy s':>8s}  {'wall s':>7s} {'busy s':>8s}"
+        )
         for path in sorted((ROOT / "examples").glob("*.py")):
-            t0 = time.perf_counter()
             result = page.run(path.read_text(), filename=path.name, events=False)
-            live = time.perf_counter() - t0
-            status = result.get("outcome", {}).get("status", result.get("error", "?"))
-            print(f"{path.stem:30s} {live:7.2f}  {cpython_time(path):9.2f}   {status}")
+            live = result.get("elapsed", float("nan"))  # measured inside the worker
+            outcome = result.get("outcome", {})
+            busy = live - outcome.get("idle_s", 0.0)
+            status = outcome.get("status", result.get("error", "?"))
+            wall, cpu = cpython_time([str(path)])
+            print(
+                f"{path.stem:26s} {live:7.2f} {busy:8.2f}  {wall:7.2f} {max(cpu - startup, 0):8.2f}"
+                f"   {status}"
+            )
         browser.close()
 
 

@@ -24,13 +24,19 @@ Python, under ``runPythonAsync`` (browser_runtime must be importable)::
     outcome.mode, outcome.seed   # label the output with these; re-run with the seed
 
 ``mode="gil"`` switches where CPython's GIL build can (calls, backward jumps);
-``seed=None`` uses 5 ms wall-clock slices, an int seed uses counted slices, so the
-same program and seed give the same interleaving. ``mode="anywhere"`` may switch
-between any two bytecodes of the reader's code (seeded; a seed is drawn if None).
+``seed=None`` uses 5 ms wall-clock slices, an int seed uses counted slices and a
+virtual clock for timeouts (clock.py), so the same program and seed give the same
+interleaving even when threads sleep. ``mode="anywhere"`` may switch between any two
+bytecodes of the reader's code (seeded; a seed is drawn if None).
 ``on_event(dict)`` receives the event stream (see events.py). Stop: the chained
 interrupt buffer's SIGINT ends the run with status "stopped", even while every
 thread sleeps. Each run re-imports threading/queue/concurrent.futures and puts the
-originals back afterwards, so runs in one worker do not leak state.
+originals back afterwards, so runs in one worker do not leak state; threads still
+alive at the end are unwound (scheduler.reap), so they do not pin C stack either.
+
+Two Pyodide facts shape the design: a suspended stack keeps its part of the one C
+stack until it resumes, and each suspended stack has its own PyThreadState (so
+per-thread settings such as sys.settrace do not reach the other threads).
 """
 
 from .program import (

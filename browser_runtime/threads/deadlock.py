@@ -16,7 +16,10 @@ def describe_thread(sched, rec) -> dict:
             entry["file"] = mine.f_code.co_filename
             entry["line"] = mine.f_lineno
     owner = getattr(rec.wait_obj, "_owner", None)
-    if owner is not None and owner is not rec:
+    if owner is not None and owner.sentinel is rec.wait_obj:
+        # Python <= 3.12: join() waits for the thread's lifetime lock, not a lock's owner.
+        entry["target"] = sched.thread_name(owner)
+    elif owner is not None and owner is not rec:
         entry["held_by"] = sched.thread_name(owner)
     elif owner is rec:
         entry["held_by"] = "this thread itself"

@@ -16,6 +16,9 @@ import sys
 from .code_origin import api_name, is_reader_file, is_runtime_file, reader_frame
 
 ESSENTIAL = frozenset({"thread-start", "thread-end", "output", "deadlock", "exit"})
+# Once the run is over (closed) only these still go out: leftover threads unwinding
+# (scheduler.reap) must not add to the timeline.
+FINAL = frozenset({"output", "deadlock", "exit"})
 
 
 class EventSink:
@@ -26,9 +29,12 @@ class EventSink:
         self.limit = limit
         self.count = 0
         self.truncated = False
+        self.closed = False
         self._lock_ids: dict[int, int] = {}
 
     def emit(self, type_: str, thread: str | None, **fields) -> None:
+        if self.closed and type_ not in FINAL:
+            return
         if self.count >= self.limit and type_ not in ESSENTIAL:
             if not self.truncated:
                 self.truncated = True

@@ -25,7 +25,7 @@ def _deadline(blocking: bool, timeout: float):
         raise ValueError("timeout value must be a non-negative number")
     if timeout > TIMEOUT_MAX:
         raise OverflowError("timeout value is too large")
-    return _sched.ACTIVE.backend.now() + timeout
+    return _sched.ACTIVE.clock.now() + timeout
 
 
 class lock:  # noqa: N801 - the name CPython gives this type
@@ -60,7 +60,7 @@ class lock:  # noqa: N801 - the name CPython gives this type
         if self._waiters is None:
             self._waiters = deque()
         while self._locked:
-            if deadline is not None and sched.backend.now() >= deadline:
+            if deadline is not None and sched.clock.now() >= deadline:
                 return False
             sched.block(deadline, "Lock.acquire", self, self._waiters)
         self._locked = True

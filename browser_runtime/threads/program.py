@@ -7,6 +7,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from . import scheduler as _sched
+from .clock import VirtualClock, WallClock
 from .deadlock import format_report
 from .events import EventSink, ThreadTaggedStream
 from .install import Installation
@@ -26,6 +27,7 @@ class Outcome:
     preemptive: bool  # False when the page installed no slice controller
     deadlock: list[dict] | None = None
     switches: int = 0
+    idle_s: float = 0.0  # wall time every thread spent sleeping or waiting for a timeout
     events_truncated: bool = False
     details: dict = field(default_factory=dict)
 
@@ -38,6 +40,7 @@ class Outcome:
             "preemptive": self.preemptive,
             "deadlock": self.deadlock,
             "switches": self.switches,
+            "idle_s": self.idle_s,
             "events_truncated": self.events_truncated,
         }
 
@@ -71,10 +74,14 @@ def _main_thread_body(sched, code, globals_dict) -> None:
             exec(code, globals_dict)
         except SystemExit as exc:
             exit_code = _exit_code(exc)
+        except _sched.ThreadKilled:
+            raise
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
             _print_uncaught(exc)
             exit_code = 1
         threading._shutdown()
+    except _sched.ThreadKilled:
+        raise
     except BaseException as exc:  # noqa: BLE001
         _print_uncaught(exc)
     finally:
@@ -109,7 +116,9 @@ class _Run:
         self.seed = seed
         sink = EventSink(on_event, backend.now, event_limit) if on_event is not None else None
         self.sink = sink
-        self.sched = _sched.Scheduler(backend, sink)
+        # Seeded runs replay, so their timeouts cannot follow the wall clock.
+        clock = WallClock(backend) if seed is None else VirtualClock(backend)
+        self.sched = _sched.Scheduler(backend, sink, clock=clock)
         self.code = code
         self.globals = globals_dict
         self.ctl = controller()
@@ -120,6 +129,7 @@ class _Run:
             seed=seed,
             slice_ms=slice_ms,
             slice_checks=slice_checks,
+            code=code,
         )
         self.installation = Installation(self._sleep)
         self._streams = ()
@@ -179,6 +189,7 @@ class _Run:
             preemptive=self.ctl is not None or self.mode == "anywhere",
             deadlock=report,
             switches=self.sched.switches,
+            idle_s=round(self.sched.idle, 4),
             events_truncated=bool(self.sink and self.sink.truncated),
         )
         if self.sink is not None:
@@ -191,9 +202,13 @@ class _Run:
 
 
 class _Guarded(ThreadTaggedStream):
-    """stdout/stderr during a run: never switched away from mid-write; tags lines."""
+    """stdout/stderr during a run: never switched away from mid-write; tags lines.
+    Once the run is over, threads still unwinding write nothing (CPython's process
+    would have exited)."""
 
     def write(self, text):
+        if self._sched.finished:
+            return len(text)
         self._sched.no_preempt += 1
         try:
             if self._sink is None:
@@ -243,6 +258,9 @@ async def run_program(
     with run:
         run.start()
         result = await backend.wait_completion(run.sched.completion)
+        reaped = run.sched.reap()
+        if reaped is not None:
+            await backend.wait_completion(reaped)
     return run.outcome(result)
 
 
@@ -267,6 +285,9 @@ def run_program_blocking(
     with run:
         run.start()
         result = backend.run_until(run.sched.completion)
+        reaped = run.sched.reap()
+        if reaped is not None:
+            backend.run_until(reaped)
     return run.outcome(result)
 
 

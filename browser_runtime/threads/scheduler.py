@@ -6,6 +6,12 @@ opens its gate directly (a hand-off, not a trip through the event loop); when no
 thread is ready, a timer for the earliest timeout wakes one later. If nothing is
 ready and no timeout is pending while threads are still alive, nothing can ever
 run again: that is a deadlock, and the run ends with a report.
+
+When a run ends, threads may still be suspended (daemons, a deadlock, Stop). Each
+suspended stack holds a slice of WebAssembly's one C stack, and Pyodide starts new
+stacks below the ones it keeps, so abandoned stacks pile up run after run until the
+C stack overflows ("memory access out of bounds"). ``reap()`` therefore resumes each
+of them with ThreadKilled, which unwinds it without letting it do anything visible.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import heapq
 import itertools
 import sys
 from collections import deque
+
+from .clock import WallClock
 
 NEW, READY, RUNNING, BLOCKED, DONE = "new", "ready", "running", "blocked", "done"
 
@@ -24,6 +32,15 @@ ACTIVE: Scheduler | None = None
 _IDENT_BASE = 0x7F3C_0000_0000
 _IDENT_STEP = 0x80_1000
 _NATIVE_BASE = 4200
+
+# A thread that catches ThreadKilled this often is left suspended instead.
+KILL_ATTEMPTS = 3
+# Seconds to wait for leftover stacks to unwind before giving up on them.
+REAP_TIMEOUT = 1.0
+
+
+class ThreadKilled(BaseException):  # noqa: N818 - like SystemExit, not an error
+    """Unwinds a thread that is still alive when its run is over."""
 
 
 class ThreadRec:
@@ -42,6 +59,7 @@ class ThreadRec:
         "wait_frame",
         "handle",
         "sentinel",
+        "kills",
     )
 
     def __init__(self, ident: int, native_id: int, daemon: bool):
@@ -59,12 +77,17 @@ class ThreadRec:
         self.wait_frame = None
         self.handle = None
         self.sentinel = None
+        self.kills = 0
 
 
 class Scheduler:
-    def __init__(self, backend, events=None, *, macrotask_every: float = 0.1):
+    def __init__(self, backend, events=None, *, macrotask_every: float = 0.1, clock=None):
         self.backend = backend
         self.events = events
+        self.clock = clock if clock is not None else WallClock(backend)
+        self.live: set[ThreadRec] = set()  # threads whose stack exists
+        self._reaped = None
+        self._reap_handle = None
         self.threads: dict[int, ThreadRec] = {}
         self.ready: deque[ThreadRec] = deque()
         self.running: ThreadRec | None = None
@@ -81,6 +104,8 @@ class Scheduler:
         self.macrotask_every = macrotask_every
         self._last_macrotask = backend.now()
         self.switches = 0
+        self.idle = 0.0  # seconds every thread spent waiting for a timeout (bench)
+        self._idle_since = None
         self.pending_wakeups = 0
         self.no_preempt = 0  # > 0 while the runtime's own code must not be switched away
         self.main = self.new_thread(daemon=False)
@@ -99,20 +124,26 @@ class Scheduler:
         rec.gate = self.backend.new_gate()
         rec.state = READY
         self.ready.append(rec)
+        self.live.add(rec)
         if self.events is not None:
             self.events.emit(
                 "thread-start", self.thread_name(rec), ident=rec.ident, daemon=rec.daemon
             )
 
         def entry():
-            self.backend.wait(rec.gate)
-            self._resumed(rec)
             try:
-                fn()
-            except BaseException:  # _thread.start_new_thread: report like CPython
-                self._report_unhandled()
+                self.backend.wait(rec.gate)
+                self._resumed(rec)
+                try:
+                    fn()
+                except ThreadKilled:
+                    raise
+                except BaseException:  # _thread.start_new_thread: report like CPython
+                    self._report_unhandled()
+            except ThreadKilled:
+                pass
             finally:
-                self._exit_thread(rec)
+                self._stack_returned(rec)
 
         self.backend.spawn(entry)
         if self.running is None:
@@ -129,9 +160,17 @@ class Scheduler:
         print("Exception ignored in thread started by a _thread call:", file=sys.stderr)
         traceback.print_exception(exc, file=sys.stderr)
 
+    def _stack_returned(self, rec: ThreadRec) -> None:
+        self._forget_stack(rec)
+        if not self.finished:
+            self._exit_thread(rec)
+
+    def _forget_stack(self, rec: ThreadRec) -> None:
+        self.live.discard(rec)
+        if self.finished and not self.live:
+            self._reap_done()
+
     def _exit_thread(self, rec: ThreadRec) -> None:
-        if self.finished:
-            return
         rec.state = DONE
         self.threads.pop(rec.ident, None)
         if self.events is not None:
@@ -146,13 +185,14 @@ class Scheduler:
         self._dispatch()
 
     def thread_name(self, rec: ThreadRec) -> str:
-        if rec.name:
-            return rec.name
+        # threading's Thread first: the reader may have renamed it since it started.
         threading = sys.modules.get("threading")
         active = getattr(threading, "_active", None) or {}
         thread = active.get(rec.ident)
         if thread is not None:
             return thread.name
+        if rec.name:
+            return rec.name
         return f"thread-{rec.ident:#x}"
 
     # -- parking and dispatch --------------------------------------------
@@ -162,6 +202,8 @@ class Scheduler:
         rec = self.running
         if rec is None:
             raise RuntimeError("blocking call outside any emulated thread")
+        if self.finished:
+            self._end_of_run(rec)
         rec.state = BLOCKED
         rec.wait_what = what
         rec.wait_obj = obj
@@ -171,7 +213,9 @@ class Scheduler:
         if wait_list is not None:
             wait_list.append(rec)
         if deadline is not None:
-            heapq.heappush(self.timers, (deadline, next(self._seq), rec, rec.wait_seq))
+            # The real time it falls due too (the same, unless the clock is virtual).
+            real_due = self.backend.now() + (deadline - self.clock.now())
+            heapq.heappush(self.timers, (deadline, next(self._seq), rec, rec.wait_seq, real_due))
         if self.events is not None:
             self.events.emit_wait(self, rec, what, obj)
         return self._park(rec)
@@ -190,6 +234,8 @@ class Scheduler:
     def yield_now(self) -> None:
         """Let every other ready thread run before this one continues (sleep(0))."""
         rec = self.running
+        if rec is not None and self.finished:
+            self._end_of_run(rec)
         self._poll_timers()
         if not self.ready or rec is None:
             return
@@ -198,70 +244,68 @@ class Scheduler:
         self.ready.append(rec)
         self._park(rec)
 
-    def preempt(self) -> None:
-        """End of a time slice: switch if another thread is ready; now and then
-        let the browser's event loop run (messages, timers) too."""
+    def preempt(self, cpu: float = 0.0) -> None:
+        """End of a time slice (``cpu`` seconds of work): switch if another thread
+        is ready; now and then let the browser's event loop run (messages, timers)."""
         rec = self.running
         if rec is None:
             return
         if self.finished:
-            self._freeze()  # stopped: this thread never continues
-        now = self.backend.now()
-        if now - self._last_macrotask >= self.macrotask_every:
-            self._last_macrotask = now
-            self._macrotask_yield(rec)
-            return
+            self._end_of_run(rec)  # stopped: this thread unwinds now
+        self.clock.ran(cpu)
         self._poll_timers()
-        if self.ready:
+        now = self.backend.now()
+        via_loop = now - self._last_macrotask >= self.macrotask_every
+        if self.ready or via_loop:
+            if via_loop:
+                self._last_macrotask = now
             rec.state = READY
             rec.wake = True
             self.ready.append(rec)
-            self._park(rec)
+            self._park(rec, via_loop)
         elif self.preemption is not None:
             self.preemption.arm()
 
-    def _macrotask_yield(self, rec: ThreadRec) -> None:
-        rec.state = BLOCKED
-        rec.wait_seq += 1
-        rec.wait_what = "yield to the event loop"
-        rec.wait_list = None
-        seq = rec.wait_seq
-        self.pending_wakeups += 1
-
-        def wake():
-            self.pending_wakeups -= 1
-            if rec.wait_seq == seq:
-                self.wake(rec)
-
-        self.backend.call_later(0, wake)
-        self._park(rec)
+    def _loop_turn(self) -> None:
+        self.pending_wakeups -= 1
+        if self.running is None:
+            self._dispatch()
 
     def sleep(self, secs: float) -> None:
         if secs <= 0:
             self.yield_now()
             return
-        self.block(self.backend.now() + secs, "sleep", secs, depth=3)
+        self.block(self.clock.now() + secs, "sleep", secs, depth=3)
 
-    def _park(self, rec: ThreadRec):
+    def _park(self, rec: ThreadRec, via_loop: bool = False):
+        """Stop running ``rec`` until its gate opens. ``via_loop``: the next thread
+        is chosen as usual, but only after a turn of the browser's event loop."""
+        if self.finished:
+            self._end_of_run(rec)
         rec.gate = self.backend.new_gate()
         if self.preemption is not None:
             self.preemption.disarm()
         self._poll_timers()
-        if self.ready and self.ready[0] is rec:
+        if not via_loop and self.ready and self.ready[0] is rec:
             self.ready.popleft()
             rec.state = RUNNING
             if self.preemption is not None:
                 self.preemption.arm()
             return rec.wake
         self.running = None
-        self._dispatch()
+        if via_loop:
+            self.pending_wakeups += 1
+            self.backend.call_later(0, self._loop_turn)
+        else:
+            self._dispatch()
         value = self.backend.wait(rec.gate)
         self._resumed(rec)
         return value
 
     def _resumed(self, rec: ThreadRec) -> None:
         if self.finished:
-            self._freeze()
+            self.running = rec  # the stack unwinding now (see reap)
+            self._end_of_run(rec)
         if self.last_ran is not rec:
             self.switches += 1
             if self.events is not None and self.last_ran is not None:
@@ -272,9 +316,14 @@ class Scheduler:
         if self.preemption is not None:
             self.preemption.arm()
 
-    def _freeze(self) -> None:
-        """The run is over: this stack never runs the reader's code again (as
-        CPython freezes daemon threads at exit)."""
+    def _end_of_run(self, rec: ThreadRec) -> None:
+        """The run is over: this thread must not run the reader's code again (as
+        CPython freezes daemon threads at exit). Unwind it; if it keeps catching
+        ThreadKilled, leave it suspended for good."""
+        rec.kills += 1
+        if rec.kills <= KILL_ATTEMPTS:
+            raise ThreadKilled
+        self._forget_stack(rec)
         self.backend.wait(self.backend.new_gate())
 
     def _dispatch(self) -> None:
@@ -283,13 +332,18 @@ class Scheduler:
             return
         self._poll_timers()
         if self.ready:
+            if self._idle_since is not None:
+                self.idle += self.backend.now() - self._idle_since
+                self._idle_since = None
             nxt = self.ready.popleft()
             nxt.state = RUNNING
             self.running = nxt
             nxt.gate.open(None)
             return
         if self.timers:
-            self._set_timer(self.timers[0][0])
+            if self._idle_since is None:
+                self._idle_since = self.backend.now()
+            self._set_timer(self.timers[0][4])
         elif self.threads and not self.pending_wakeups:
             self.deadlock()
 
@@ -297,9 +351,9 @@ class Scheduler:
         timers = self.timers
         if not timers:
             return
-        now = self.backend.now()
+        now = self.clock.now()
         while timers and timers[0][0] <= now:
-            _, _, rec, seq = heapq.heappop(timers)
+            _, _, rec, seq, _ = heapq.heappop(timers)
             if rec.wait_seq == seq and rec.state == BLOCKED:
                 if rec.wait_list is not None:
                     try:
@@ -326,10 +380,11 @@ class Scheduler:
     def _on_timer(self) -> None:
         self._timer_handle = None
         self._timer_due = None
-        if self.running is None:
-            self._dispatch()
-        elif self.timers:
-            self._set_timer(self.timers[0][0])
+        if self.running is not None or self.finished:
+            return  # the running thread polls the timers; _dispatch re-arms when idle
+        if not self.ready and self.timers:
+            self.clock.jump(self.timers[0][0])  # every thread waits: time moves on
+        self._dispatch()
 
     # -- the end of a run -------------------------------------------------
 
@@ -355,5 +410,24 @@ class Scheduler:
         if self.preemption is not None:
             self.preemption.disarm()
         self.outcome = (status, exit_code, details)
+        if self.events is not None:
+            self.events.closed = True
         if not self.completion.done():
             self.completion.set_result(self.outcome)
+
+    def reap(self):
+        """After the end: unwind every thread stack still suspended (see the module
+        docstring). Returns a completion to wait for, or None if there is none."""
+        if not self.live:
+            return None
+        self._reaped = self.backend.new_completion()
+        for rec in list(self.live):
+            rec.gate.open(None)  # it resumes, sees the run is over, raises ThreadKilled
+        self._reap_handle = self.backend.call_later(REAP_TIMEOUT, self._reap_done)
+        return self._reaped
+
+    def _reap_done(self) -> None:
+        if self._reaped is not None and not self._reaped.done():
+            self._reaped.set_result(None)
+            if self._reap_handle is not None:
+                self._reap_handle.cancel()

@@ -53,9 +53,9 @@ class _ThreadHandle:
             raise RuntimeError("Cannot join current thread")
         deadline = None
         if timeout is not None and timeout >= 0:
-            deadline = sched.backend.now() + timeout
+            deadline = sched.clock.now() + timeout
         while not self._done:
-            if deadline is not None and sched.backend.now() >= deadline:
+            if deadline is not None and sched.clock.now() >= deadline:
                 return
             sched.block(deadline, "Thread.join", self, self._waiters)
 
@@ -86,7 +86,10 @@ def start_new_thread(function, args, kwargs=None):
     if kwargs is not None and not isinstance(kwargs, dict):
         raise TypeError("optional 3rd arg must be a dictionary")
     sched = _scheduler()
-    rec = sched.new_thread(daemon=True)
+    # Python <= 3.12 starts threading.Thread here too (function is its _bootstrap).
+    owner = getattr(function, "__self__", None)
+    rec = sched.new_thread(daemon=bool(getattr(owner, "daemon", True)))
+    rec.name = getattr(owner, "name", None)
     sched.start(rec, lambda: function(*args, **(kwargs or {})))
     return rec.ident
 

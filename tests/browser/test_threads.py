@@ -135,6 +135,58 @@ def test_same_seed_same_interleaving(threads):
     assert int(first["stdout"]) < 400_000  # read-call-write loses updates, as on CPython 3.13
 
 
+SLEEPY_RACE = """\
+import threading, time
+counter = 0
+def f():
+    pass
+def work(n):
+    global counter
+    for round in range(3):
+        time.sleep(0.002 * n)  # the wake-ups land in the middle of the others' race
+        for _ in range(50_000):
+            value = counter
+            f()
+            counter = value + 1
+        print(f"worker {n} round {round}")
+threads = [threading.Thread(target=work, args=(n,)) for n in (1, 2, 3)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+
+def _schedule(result) -> list:
+    """What a replay must reproduce: every switch and every line, in order."""
+    return [
+        (e["type"], e["thread"], e.get("frm") or e.get("text"))
+        for e in result["events"]
+        if e["type"] in ("switch", "output")
+    ]
+
+
+def test_same_seed_replays_a_program_that_sleeps(threads):
+    first = threads.run(SLEEPY_RACE, seed=2024)
+    second = threads.run(SLEEPY_RACE, seed=2024)
+    assert first["outcome"]["status"] == "ok", first
+    assert first["stdout"] == second["stdout"]
+    assert _schedule(first) == _schedule(second)
+    assert sum(kind == "switch" for kind, *_ in _schedule(first)) > 20
+    assert int(first["stdout"].splitlines()[-1]) < 450_000  # the race did lose updates
+    assert first["elapsed"] >= 0.012  # the sleeps still took (about) their wall time
+
+
+def test_sleep_in_a_seeded_run_takes_its_wall_time(threads):
+    result = threads.run(
+        "import threading, time\n"
+        "def nap():\n"
+        "    t0 = time.monotonic(); time.sleep(0.5); print(round(time.monotonic() - t0, 1))\n"
+        "t = threading.Thread(target=nap); t.start(); t.join()\n",
+        seed=5,
+    )
+    assert result["stdout"] == "0.5\n"
+
+
 TIGHT = """\
 import threading
 counter = 0
