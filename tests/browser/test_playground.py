@@ -126,7 +126,7 @@ def test_deadlock_is_reported_with_threads_and_lines(playground):
     assert "never printed" not in out
     assert "deadlock" in out.lower()
     assert "one" in out and "two" in out
-    assert "line 9" in out and "line 15" in out  # where each thread waits
+    assert "playground.py:9" in out and "playground.py:15" in out  # where each waits
     expect(block.locator(".runner__status")).to_contain_text("Deadlock")
 
 
