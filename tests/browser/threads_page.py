@@ -22,6 +22,8 @@ def stage(site_dir: Path) -> None:
         (site_dir / item.name).symlink_to(item)
     (site_dir / "pyodide").symlink_to(ROOT / "node_modules" / "pyodide")
     (site_dir / "threads_js").symlink_to(ROOT / "overrides" / "assets" / "js" / "threads")
+    # preemption.js imports ../lib/mulberry32.js
+    (site_dir / "lib").symlink_to(ROOT / "overrides" / "assets" / "js" / "lib")
     (site_dir / "browser_runtime").symlink_to(ROOT / "browser_runtime")
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "browser_runtime").rglob("*.py"))
     (site_dir / "manifest.json").write_text(json.dumps(files))

@@ -1,6 +1,8 @@
 // Seeded shuffling: each reader gets a stable order (a seed kept in their progress),
 // different readers get different orders.
 
+import { mulberry32 } from "../lib/mulberry32.js";
+
 // FNV-1a: a string to a 32-bit number, to derive one seed per question.
 export function hash(text) {
   let h = 0x811c9dc5;
@@ -11,21 +13,9 @@ export function hash(text) {
   return h >>> 0;
 }
 
-// mulberry32: a small, good-enough PRNG returning floats in [0, 1).
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A shuffled copy (Fisher–Yates) of items, the same every time for the same key.
 export function shuffled(items, seed, key) {
-  const next = rng(hash(`${seed}:${key}`));
+  const next = mulberry32(hash(`${seed}:${key}`));
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

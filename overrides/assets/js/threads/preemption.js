@@ -13,6 +13,8 @@
 //   const slices = installPreemption(pyodide);   // chains the current interrupt buffer
 // Python finds the controller as the JS module `browser_threads_js`.
 
+import { mulberry32 } from "../lib/mulberry32.js";
+
 const SIGINT = 2;
 const SIGVTALRM = 26;
 const IDLE_POLL = 1000; // checks between polls when no slice is armed (overhead ~0-2 %)
@@ -22,17 +24,6 @@ const WALL_POLL = 1000; // checks between clock reads while a wall-clock slice r
 // from its own frame, recursively, until the stack overflows).
 const DEFER_CHECKS = 50;
 
-// mulberry32: tiny, fast, and the same sequence in every browser for a seed.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function installPreemption(pyodide, { chain, moduleName = "browser_threads_js" } = {}) {
   const Module = pyodide._module;
@@ -99,7 +90,7 @@ export function installPreemption(pyodide, { chain, moduleName = "browser_thread
       mode = newMode;
       sliceMs = ms;
       sliceChecks = checks;
-      random = seed === null || seed === undefined ? Math.random : prng(seed);
+      random = seed === null || seed === undefined ? Math.random : mulberry32(seed);
       armed = false;
       fire = false;
       slices = 0;
