@@ -144,3 +144,37 @@ def test_stop_ends_a_threaded_run(playground):
     expect(block.locator('.runner[data-state="stopped"]')).to_be_attached(timeout=1_000)
     replace_code(block, "import threading\nprint('after stop', threading.active_count())")
     assert run(block).strip() == "after stop 1"  # a fresh Python, nothing left running
+
+
+def test_new_seed_runs_again_with_another_seed(playground):
+    block = block_of(playground.page, "playground")
+    replace_code(block, RACE)
+    block.locator(".runner__schedule").select_option("replay")
+    block.locator(".runner__seed").fill("42")
+    run(block)
+    block.get_by_role("button", name="New seed", exact=True).click()
+    expect(block.locator(".runner")).to_have_attribute("data-state", "ok", timeout=RUN_TIMEOUT)
+    seed = block.locator(".runner__seed").input_value()
+    assert seed != "42"
+    expect(block.locator(".runner")).to_have_attribute("data-seed", seed)
+    expect(block.locator(".runner__label")).to_contain_text(f"seed {seed}")
+
+
+def test_switch_anywhere_mode_splits_counter_increments(playground):
+    block = block_of(playground.page, "playground")
+    replace_code(
+        block,
+        "import threading\ncounter = 0\n"
+        "def work():\n    global counter\n    for _ in range(10_000):\n        counter += 1\n"
+        "threads = [threading.Thread(target=work) for _ in range(4)]\n"
+        "for t in threads:\n    t.start()\nfor t in threads:\n    t.join()\n"
+        "print('lost', 40_000 - counter)\n",
+    )
+    block.locator(".runner__schedule").select_option("gil")
+    assert run(block).strip() == "lost 0"  # like CPython 3.10+: the loop keeps every update
+    block.locator(".runner__schedule").select_option("anywhere")
+    block.locator(".runner__seed").fill("99")
+    first = run(block).strip()
+    assert first != "lost 0" and first.startswith("lost ")  # a switch fell inside +=
+    assert run(block).strip() == first  # and the seed replays it
+    expect(block.locator(".runner__label")).to_contain_text("switching anywhere, seed 99")
