@@ -141,18 +141,17 @@ def load_manifest(examples_dir: Path) -> dict[str, dict]:
     return specs
 
 
+def _load(path: Path, specs: dict[str, dict]) -> Example:
+    source = path.read_text(encoding="utf-8")
+    spec = {**SPEC_DEFAULTS, **specs.get(path.stem, {})}
+    spec["versions"] = tuple(spec["versions"])
+    return Example(name=path.stem, path=path, source=source, imports=_imports(source, path), **spec)
+
+
 def discover(examples_dir: Path) -> dict[str, Example]:
     """All examples in ``examples_dir``, by name, with their manifest settings applied."""
     specs = load_manifest(examples_dir)
-    examples: dict[str, Example] = {}
-    for path in sorted(examples_dir.glob("*.py")):
-        name = path.stem
-        source = path.read_text(encoding="utf-8")
-        spec = {**SPEC_DEFAULTS, **specs.get(name, {})}
-        spec["versions"] = tuple(spec["versions"])
-        examples[name] = Example(
-            name=name, path=path, source=source, imports=_imports(source, path), **spec
-        )
+    examples = {path.stem: _load(path, specs) for path in sorted(examples_dir.glob("*.py"))}
     orphans = sorted(set(specs) - set(examples))
     if orphans:
         manifest = examples_dir / MANIFEST_NAME
@@ -163,7 +162,8 @@ def discover(examples_dir: Path) -> dict[str, Example]:
 
 
 def get(examples_dir: Path, name: str) -> Example:
-    examples = discover(examples_dir)
-    if name not in examples:
-        raise ExampleError(f"no example named {name!r}: expected {examples_dir / (name + '.py')}")
-    return examples[name]
+    """One example: reads only its file and the manifest (a page embeds many examples)."""
+    path = examples_dir / f"{name}.py"
+    if not path.is_file():
+        raise ExampleError(f"example({name!r}): no such example; expected {path}")
+    return _load(path, load_manifest(examples_dir))

@@ -6,18 +6,13 @@ Pages never paste example code: ``{{ example("lock_counter") }}`` reads
 
 from __future__ import annotations
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html
-from sitebuild.examples import ExampleError, discover
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html, examples
+from sitebuild.examples import ExampleError
 from sitebuild.recorder import load_recording, recording_path
 
 
 def render_example(name: str, examples_dir=EXAMPLES_DIR, recorded_dir=RECORDED_DIR) -> str:
-    examples = discover(examples_dir)
-    if name not in examples:
-        raise ExampleError(
-            f"example({name!r}): no such example; expected {examples_dir / (name + '.py')}"
-        )
-    example = examples[name]
+    example = examples.get(examples_dir, name)
     recording = load_recording(recording_path(recorded_dir, name))
     if recording is None or recording.get("source_sha256") != example.sha256:
         raise ExampleError(
