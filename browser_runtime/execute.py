@@ -21,6 +21,8 @@ import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from browser_runtime.exit_status import exit_code_of
+
 Emit = Callable[[str, str], object]
 
 MAX_LINES = 2000
@@ -169,17 +171,6 @@ def is_thread_start_error(exc: BaseException) -> bool:
     return isinstance(exc, RuntimeError) and THREAD_START_ERROR in str(exc)
 
 
-def exit_code_of(exc: SystemExit, sink: OutputSink) -> int:
-    """What ``python FILE`` would exit with; a message code is printed to stderr."""
-    code = exc.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    sink.emit("stderr", f"{code}\n")
-    return 1
-
-
 def fresh_main(filename: str) -> types.ModuleType:
     main = types.ModuleType("__main__")
     main.__file__ = filename
@@ -233,7 +224,7 @@ async def run(
     except OutputLimitReached:
         status, exit_code = "output-limit", 1
     except SystemExit as exc:
-        exit_code = exit_code_of(exc, sink)
+        exit_code = exit_code_of(exc)  # sys.stderr is still the run's stream here
         status = "ok" if exit_code == 0 else "exit"
     except BaseException as exc:
         exit_code = 1

@@ -6,6 +6,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 
+from ..exit_status import exit_code_of
 from . import scheduler as _sched
 from .clock import VirtualClock, WallClock
 from .deadlock import format_report
@@ -45,16 +46,6 @@ class Outcome:
         }
 
 
-def _exit_code(exc: SystemExit) -> int:
-    code = exc.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)
-    return 1
-
-
 def _print_uncaught(exc: BaseException) -> None:
     # Drop this module's frames: the traceback starts in the reader's code, as in CPython.
     tb = exc.__traceback__
@@ -73,7 +64,7 @@ def _main_thread_body(sched, code, globals_dict) -> None:
         try:
             exec(code, globals_dict)
         except SystemExit as exc:
-            exit_code = _exit_code(exc)
+            exit_code = exit_code_of(exc)
         except _sched.ThreadKilled:
             raise
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
