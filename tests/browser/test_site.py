@@ -13,9 +13,13 @@ from sitebuild import ROOT
 def nav_pages() -> list[str]:
     """Site paths of every page in mkdocs.yml's nav ('' for the home page)."""
     text = (ROOT / "mkdocs.yml").read_text()
+
     # mkdocs.yml uses !ENV tags; a plain loader that ignores tags is enough for nav.
-    yaml.SafeLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    nav = yaml.safe_load(text)["nav"]
+    class Loader(yaml.SafeLoader):  # a subclass: the shared SafeLoader stays untouched
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.load(text, Loader=Loader)["nav"]
     files = [next(iter(item.values())) for item in nav]
     return ["" if f == "index.md" else f.removesuffix(".md") + "/" for f in files]
 
