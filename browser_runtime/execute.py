@@ -22,11 +22,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from browser_runtime.exit_status import exit_code_of
+from browser_runtime.facts import MAX_CHARS, MAX_LINES, THREAD_MODULES
 
 Emit = Callable[[str, str], object]
-
-MAX_LINES = 2000
-MAX_CHARS = 200_000
 
 THREAD_START_ERROR = "can't start new thread"
 
@@ -248,10 +246,6 @@ async def run(
         "chars": sink.chars,
         **extra,
     }
-
-
-# Modules whose import means the program may start threads (or block on a thread's lock).
-THREAD_MODULES = frozenset({"threading", "_thread", "queue", "concurrent"})
 
 
 def uses_threads(source: str) -> bool:

@@ -17,6 +17,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from browser_runtime import facts
 from sitebuild import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
@@ -121,6 +122,7 @@ def build(site_dir: Path) -> None:
     manifest = {
         "pyodide": pyodide_version(),
         "download": {name: sizes[name] for name in PROGRESS_FILES},
+        "facts": facts.as_json(),
     }
     (runner_dir / "runtime.json").write_text(json.dumps(manifest, indent=1) + "\n")
 

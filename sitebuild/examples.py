@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from browser_runtime.facts import THREAD_MODULES
+
 MANIFEST_NAME = "examples.toml"
 
 # The only keys an entry may have, with their defaults and types.
@@ -80,7 +82,7 @@ class Example:
     @property
     def uses_threads(self) -> bool:
         """True when the example starts threads (the in-browser runner needs to know)."""
-        return bool(self.imports & {"threading", "concurrent", "concurrent.futures", "queue"})
+        return any(name.split(".")[0] in THREAD_MODULES for name in self.imports)
 
 
 def source_sha256(source: str) -> str:

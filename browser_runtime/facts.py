@@ -1,0 +1,29 @@
+"""Facts both sides of the runner must agree on: one source for each.
+
+Python in the page imports these; the build copies them into ``assets/runner/runtime.json``
+(``sitebuild/assets.py``) for the page's JavaScript, and ``sitebuild/examples.py`` uses the
+same thread-module list to mark examples that start threads.
+"""
+
+from __future__ import annotations
+
+# Output cap of one run: past it the program is stopped (the page shows a note).
+MAX_LINES = 2000
+MAX_CHARS = 200_000
+
+# Wall-clock limit of one run, enforced by the page (it terminates the worker).
+TIME_LIMIT_MS = 30_000
+
+# Top-level modules whose import means a program may start threads (or block on a
+# thread's lock): only such programs run on the cooperative threads runtime.
+THREAD_MODULES = frozenset({"threading", "_thread", "queue", "concurrent"})
+
+
+def as_json() -> dict:
+    """The facts as the page reads them from runtime.json."""
+    return {
+        "max_lines": MAX_LINES,
+        "max_chars": MAX_CHARS,
+        "time_limit_ms": TIME_LIMIT_MS,
+        "thread_modules": sorted(THREAD_MODULES),
+    }
