@@ -1,95 +1,72 @@
 """Render one example block: highlighted code, a slot for the live runner, recorded output.
 
-The block is plain HTML so that it reads fine without JavaScript; the runner (page JS)
-finds it by ``data-example`` and mounts its controls into ``.example__live``.
+The markup is in ``sitebuild/templates/example*.html``; this module turns an example and
+its recordings into the plain values those templates show.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from html import escape
 
+from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from sitebuild.examples import Example
+from sitebuild.templating import render as render_template
+from sitebuild.templating import trusted
 
 MAX_SPREAD_ROWS = 8
 
 
-def code_html(source: str) -> str:
+def code_html(source: str) -> Markup:
     """Pygments markup in the structure Material styles (and adds copy buttons to)."""
-    inner = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
-    return (
-        f'<div class="language-python highlight"><pre><span></span><code>{inner}</code></pre></div>'
-    )
+    highlighted = trusted(highlight(source, PythonLexer(), HtmlFormatter(nowrap=True)))
+    return render_template("code.html", highlighted=highlighted)
 
 
-def output_html(run: dict) -> str:
-    """A run's output in the order it was printed; stderr lines marked as such."""
+def output_lines(run: dict) -> list[dict]:
+    """A run's output in the order it was printed, each line marked stderr or not."""
     lines = run.get("lines")
     if not lines:
         text = run.get("stdout", "") + run.get("stderr", "")
-        return escape(text.rstrip("\n"))
-    parts = []
-    for line in lines:
-        text = escape(line["text"])
-        if line["stream"] == "stderr":
-            text = f'<span class="example__stderr">{text}</span>'
-        parts.append(text)
-    return "\n".join(parts)
+        return [{"text": text.rstrip("\n"), "stderr": False}]
+    return [{"text": line["text"], "stderr": line["stream"] == "stderr"} for line in lines]
 
 
-def provenance_label(recording: dict) -> str:
-    py = recording.get("python", {})
-    build = "free-threaded build" if py.get("build") == "free-threaded" else "GIL build"
-    when = recording.get("recorded_at", "")[:10]
-    return (
-        f"Recorded on {escape(py.get('implementation', 'CPython'))} "
-        f"{escape(py.get('version', '?'))} ({build}, {escape(py.get('platform', '?'))})"
-        f" · {escape(when)}"
-        f' · source sha256 <code title="{escape(recording["source_sha256"])}">'
-        f"{escape(recording['source_sha256'][:12])}</code>"
-    )
-
-
-def spread_html(runs: list[dict]) -> str:
-    """How the last line varied across runs: honest about nondeterminism."""
+def spread_view(runs: list[dict]) -> dict | None:
+    """How the last line varied across runs (None for a single run)."""
+    if len(runs) < 2:
+        return None
     last_lines = Counter((run["stdout"].rstrip("\n").splitlines() or [""])[-1] for run in runs)
-    total = len(runs)
-    if len(last_lines) == 1:
-        return f'<p class="example__spread">All {total} recorded runs ended with the same line.</p>'
-    rows = "".join(
-        f"<tr><td><code>{escape(line)}</code></td><td>{count}</td></tr>"
-        for line, count in last_lines.most_common(MAX_SPREAD_ROWS)
-    )
-    more = len(last_lines) - MAX_SPREAD_ROWS
-    extra = f'<p class="example__spread">… and {more} other endings.</p>' if more > 0 else ""
-    return (
-        f'<p class="example__spread">This example is nondeterministic: {total} recorded runs '
-        f"ended in {len(last_lines)} different ways. Above is run 1; the endings were:</p>"
-        f'<table class="example__spread-table"><thead><tr><th>Last line</th><th>Runs</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table>{extra}"
-    )
+    return {
+        "total": len(runs),
+        "endings": last_lines.most_common(),
+        "max_rows": MAX_SPREAD_ROWS,
+    }
 
 
-def versions_html(others: dict[str, dict]) -> str:
-    blocks = []
-    for version, recording in others.items():
-        blocks.append(
-            f'<details class="example__version"><summary>Recorded on CPython {escape(version)}'
-            f'</summary><p class="example__label">{provenance_label(recording)}</p>'
-            f'<pre class="example__output"><code>{output_html(recording["runs"][0])}</code>'
-            f"</pre>{spread_html(recording['runs']) if len(recording['runs']) > 1 else ''}"
-            "</details>"
-        )
-    return "".join(blocks)
+def recording_view(recording: dict) -> dict:
+    """What the templates show of one recording: provenance, run 1's output, the spread."""
+    py = recording.get("python", {})
+    runs = recording["runs"]
+    return {
+        "implementation": py.get("implementation", "CPython"),
+        "version": py.get("version", "?"),
+        "build": "free-threaded build" if py.get("build") == "free-threaded" else "GIL build",
+        "platform": py.get("platform", "?"),
+        "date": recording.get("recorded_at", "")[:10],
+        "sha256": recording["source_sha256"],
+        "lines": output_lines(runs[0]),
+        "exit_code": runs[0]["exit_code"],
+        "spread": spread_view(runs),
+    }
 
 
 def data_json(example: Example, recording: dict) -> str:
-    """What the page JS needs, as JSON for an attribute.
+    """What the page JS needs, as JSON for an attribute (the template escapes it).
 
     Not a <script type="application/json">: Material's instant navigation re-creates
     every script in new content without its type, and would run the JSON as code.
@@ -108,35 +85,27 @@ def data_json(example: Example, recording: dict) -> str:
             "stderr": first["stderr"],
         },
     }
-    return escape(json.dumps(data, ensure_ascii=False), quote=True)
+    return json.dumps(data, ensure_ascii=False)
 
 
-def render(example: Example, recording: dict, others: dict[str, dict] | None = None) -> str:
-    runs = recording["runs"]
-    title = f" — {escape(example.title)}" if example.title else ""
-    note = f'<p class="example__note">{escape(example.note)}</p>' if example.note else ""
-    spread = spread_html(runs) if len(runs) > 1 else ""
-    exit_note = (
-        f'<p class="example__exit">Exit code {runs[0]["exit_code"]} (expected: this example '
-        "ends with an error on purpose).</p>"
-        if example.exit_code
-        else ""
-    )
-    # One line per tag: Markdown must see this as a single raw HTML block.
-    return (
-        f'<div class="example" id="example-{example.name}" data-example="{example.name}" '
-        f'data-threads="{str(example.uses_threads).lower()}" '
-        f'data-json="{data_json(example, recording)}">'
-        f'<div class="example__head"><span class="example__file">examples/{example.name}.py'
-        f"</span>{title}</div>"
-        f'<div class="example__code">{code_html(example.source)}</div>'
-        '<div class="example__live"></div>'
-        '<noscript><p class="example__nojs">Running this example in the page needs JavaScript '
-        "and WebAssembly; the output recorded from a real CPython run is below.</p></noscript>"
-        '<div class="example__recorded">'
-        f'<p class="example__label">{provenance_label(recording)}</p>'
-        f'<pre class="example__output"><code>{output_html(runs[0])}</code></pre>'
-        f"{exit_note}{spread}{note}{versions_html(others or {})}</div></div>"
+def render(example: Example, recording: dict, others: dict[str, dict] | None = None) -> Markup:
+    versions = [
+        {"recorded_with": version, **recording_view(other)}
+        for version, other in (others or {}).items()
+    ]
+    return render_template(
+        "example.html",
+        example=example,
+        recording=recording,
+        name=example.name,
+        threads=example.uses_threads,
+        data_json=data_json(example, recording),
+        title=example.title,
+        note=example.note,
+        exit_code=example.exit_code,
+        code=code_html(example.source),
+        recorded=recording_view(recording),
+        versions=versions,
     )
 
 
@@ -160,16 +129,9 @@ print("all done")
 """
 
 
-def render_playground() -> str:
+def render_playground() -> Markup:
     """An editor with no recording: the reader's own program, run live and shareable."""
-    data = escape(json.dumps({"name": "playground", "threads": True, "playground": True}))
-    return (
-        '<div class="example example--playground" id="playground" data-example="playground" '
-        f'data-threads="true" data-json="{data}">'
-        '<div class="example__head"><span class="example__file">playground.py</span>'
-        " — your program</div>"
-        f'<div class="example__code">{code_html(PLAYGROUND_START)}</div>'
-        '<div class="example__live"></div>'
-        '<noscript><p class="example__nojs">The playground runs Python in your browser, which '
-        "needs JavaScript and WebAssembly.</p></noscript></div>"
+    data = json.dumps({"name": "playground", "threads": True, "playground": True})
+    return render_template(
+        "example_playground.html", data_json=data, code=code_html(PLAYGROUND_START)
     )

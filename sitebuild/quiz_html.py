@@ -8,21 +8,22 @@ The output is one raw HTML block with two parts:
   rendered to HTML here, with raw HTML from the bank escaped), from which
   ``assets/js/quiz/mount.js`` builds the interactive quiz and hides the static part.
 
-Not a ``<script type="application/json">``: Material's instant navigation re-creates
-scripts in new content without their type and would run the JSON as code.
+The markup is in ``sitebuild/templates/quiz*.html``. Not a ``<script
+type="application/json">``: Material's instant navigation re-creates scripts in new
+content without their type and would run the JSON as code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from html import escape
 
 from sitebuild import quiz_bank
 from sitebuild.example_html import code_html
 from sitebuild.quiz_markdown import parse_doc_link, relative_href, to_html
 from sitebuild.quiz_outputs import normalise
 from sitebuild.quiz_schema import OutputsQuestion
+from sitebuild.templating import render as render_template
 
 TYPE_HINTS = {
     "single": "Choose one answer.",
@@ -46,16 +47,12 @@ def _section(question, bank, from_url: str) -> dict:
 def _outputs_parts(question: OutputsQuestion, bank, from_url: str) -> tuple[str, list[dict]]:
     source = bank.recordings.source(question.example)
     observed = bank.recordings.observed(question.example, question.lines_matching)
-    scope = (
-        f" (only the lines matching <code>{escape(question.lines_matching)}</code>)"
-        if question.lines_matching
-        else ""
-    )
-    prompt = (
-        to_html(question.prompt, from_url)
-        + f'<p class="quiz__example-name">examples/{escape(question.example)}.py</p>'
-        + code_html(source)
-        + f'<p class="quiz__example-note">Choices show what the program prints{scope}.</p>'
+    prompt = render_template(
+        "quiz_outputs_prompt.html",
+        prompt=to_html(question.prompt, from_url),
+        example=question.example,
+        code=code_html(source),
+        lines_matching=question.lines_matching,
     )
     choices = []
     for choice in question.choices:
@@ -68,7 +65,7 @@ def _outputs_parts(question: OutputsQuestion, bank, from_url: str) -> tuple[str,
             note = f"Never printed in the {observed.runs} recorded runs, and it cannot be."
         choices.append(
             {
-                "html": f'<pre class="quiz__output"><code>{escape(choice.output)}</code></pre>',
+                "html": render_template("quiz_output_choice.html", output=choice.output),
                 "correct": choice.possible,
                 "feedback": to_html(choice.feedback, from_url),
                 "note": note,  # plain text: the page inserts it with textContent
@@ -102,33 +99,6 @@ def question_data(question, bank, from_url: str) -> dict:
     }
 
 
-def _verdict(choice: dict) -> str:
-    return "right" if choice["correct"] else "wrong"
-
-
-def _static_question(number: int, q: dict) -> str:
-    """One question as plain HTML: prompt, choices, and the answer in <details>."""
-    choices = "".join(f"<li>{c['html']}</li>" for c in q["choices"])
-    answers = "".join(
-        f'<li class="quiz__static-choice quiz__static-choice--{_verdict(c)}">'
-        f"<strong>{'Correct' if c['correct'] else 'Wrong'}:</strong> {c['html']}"
-        f"{c['feedback']}{'<p>' + escape(c['note']) + '</p>' if c.get('note') else ''}</li>"
-        for c in q["choices"]
-    )
-    section = q["section"]
-    return (
-        f'<li class="quiz__static-question" id="quiz-static-{q["id"]}">'
-        f'<p class="quiz__static-number">Question {number}. {escape(q["hint"])}</p>'
-        f'<div class="quiz__prompt">{q["prompt"]}</div>'
-        f'<ul class="quiz__static-choices">{choices}</ul>'
-        f'<details class="quiz__answer"><summary>Show the answer</summary>'
-        f'<ul class="quiz__static-answers">{answers}</ul>'
-        f'<div class="quiz__explanation">{q["explanation"]}'
-        f'<p class="quiz__section">Revisit: <a href="{escape(section["href"])}">'
-        f"{escape(section['title'])}</a></p></div></details></li>"
-    )
-
-
 def render(topic: str | None = None, count: int | None = None, page=None) -> str:
     bank = quiz_bank.current()
     questions = bank.for_topic(topic) if topic else list(bank.questions)
@@ -141,10 +111,9 @@ def render(topic: str | None = None, count: int | None = None, page=None) -> str
     from_url = getattr(page, "url", "") or ""
     data = [question_data(q, bank, from_url) for q in questions]
     payload = {"version": 1, "scope": topic or "all", "count": count, "questions": data}
-    attr = escape(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), quote=True)
-    static = "".join(_static_question(i, q) for i, q in enumerate(data, 1))
-    # One line, no blank lines outside <pre>: Markdown must see a single raw HTML block.
-    return (
-        f'<div class="quiz" data-quiz="{escape(topic or "all")}" data-quiz-json="{attr}">'
-        f'<ol class="quiz__static">{static}</ol></div>'
+    return render_template(
+        "quiz.html",
+        scope=topic or "all",
+        payload_json=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        questions=data,
     )

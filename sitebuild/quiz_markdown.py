@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from sitebuild.templating import trusted
 
 EXTENSIONS = ["pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"]
 EXTERNAL_SCHEMES = ("http", "https")
@@ -99,18 +103,14 @@ class MarkdownRenderer:
         return html, self.links, self.images
 
 
-_renderer: MarkdownRenderer | None = None
-
-
+@cache  # one Markdown instance per process: building it is slow, and render() resets it
 def renderer() -> MarkdownRenderer:
-    global _renderer
-    if _renderer is None:
-        _renderer = MarkdownRenderer()
-    return _renderer
+    return MarkdownRenderer()
 
 
-def to_html(text: str, from_url: str) -> str:
-    return renderer().render(text, from_url)[0]
+def to_html(text: str, from_url: str) -> Markup:
+    """The bank's Markdown as HTML, with any raw HTML in it escaped: safe to insert."""
+    return trusted(renderer().render(text, from_url)[0])
 
 
 def link_problems(text: str, has_anchor: Callable[[DocLink], str | None]) -> list[str]:
