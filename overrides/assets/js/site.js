@@ -9,7 +9,7 @@ import { mount as mountRunner } from "./runner/index.js";
 
 const features = [mountRunner, mountQuiz];
 
-let cleanups = [];
+let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 
 function mountAll() {
   for (const cleanup of cleanups) cleanup();

@@ -2,9 +2,11 @@
 // Python loads is kept, not dropped), enforces the time limit, and stops a run by
 // terminating the worker and starting a fresh one. Protocol: see worker.js.
 
-export const TIME_LIMIT_MS = 30_000;
-// Tests shorten the limit (a page global set before the runner loads) to see it work.
-const timeLimit = () => Number(globalThis.__RUNNER_TIME_LIMIT_MS) || TIME_LIMIT_MS;
+import { runnerFacts } from "./facts.js";
+
+// The limit is runtime.json's (loaded before any run starts). Tests shorten it (a page
+// global set before the runner loads) to see it work.
+const timeLimit = () => Number(globalThis.__RUNNER_TIME_LIMIT_MS) || runnerFacts().time_limit_ms;
 
 let nextId = 1;
 

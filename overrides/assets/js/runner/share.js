@@ -19,10 +19,10 @@ function fromBase64Url(text) {
   return Uint8Array.from(plain, (c) => c.charCodeAt(0));
 }
 
-/** The URL of this page with `source` in its fragment. */
-export async function shareUrl(source) {
+/** The URL of this page (or `href`) with `source` in its fragment. */
+export async function shareUrl(source, href = location.href) {
   const packed = await pipe(new TextEncoder().encode(source), new CompressionStream("deflate-raw"));
-  return location.href.split("#")[0] + PREFIX + toBase64Url(packed);
+  return href.split("#")[0] + PREFIX + toBase64Url(packed);
 }
 
 /** The program in this page's fragment, or null (none, or a damaged link). */

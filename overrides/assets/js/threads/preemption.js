@@ -3,152 +3,96 @@
 // CPython's Emscripten build polls `Module.Py_EmscriptenSignalBuffer[0]` at its
 // eval-breaker checks and raises any non-zero value as a signal. The buffer here is
 // an object whose `0` getter returns SIGVTALRM when the running thread's slice is
-// over; Python's handler then switches threads. Slices end either on the wall clock
-// ("wall") or after a seeded, counted number of checks ("counted": the same seed
-// gives the same switch points). Any buffer installed before (Stop / Ctrl-C) is
-// chained: its value is passed through first.
+// over (slice_clock.js keeps that state); Python's handler then switches threads. Any
+// buffer installed before (Stop / Ctrl-C) is chained: its value is passed through first.
 //
 // Usage in the worker, once after loadPyodide():
 //   import { installPreemption } from ".../threads/preemption.js";
 //   const slices = installPreemption(pyodide);   // chains the current interrupt buffer
 // Python finds the controller as the JS module `browser_threads_js`.
 
-import { mulberry32 } from "../lib/mulberry32.js";
+import { SIGINT, SliceClock } from "./slice_clock.js";
 
-const SIGINT = 2;
-const SIGVTALRM = 26;
-const IDLE_POLL = 1000; // checks between polls when no slice is armed (overhead ~0-2 %)
-const WALL_POLL = 1000; // checks between clock reads while a wall-clock slice runs
-// A deferred slice end fires this many checks later: enough for the Python handler
-// that asked to return first (firing at the very next check would re-enter it
-// from its own frame, recursively, until the stack overflows).
-const DEFER_CHECKS = 50;
+export { threadsSupported } from "../lib/features.js";
 
+const INTERNALS_HELP =
+  "time slices for threads need it; this Pyodide version does not provide it " +
+  "(see overrides/assets/js/threads/preemption.js)";
+
+/** Pyodide's private signal clock, as a setter; throws, naming it, when it is missing. */
+export function signalClockSetter(Module) {
+  const address = Module.__Py_emscripten_signal_clock;
+  if (!Number.isInteger(address) || address <= 0 || !Module.HEAP32) {
+    throw new Error(`Pyodide internal Module.__Py_emscripten_signal_clock is missing: ${INTERNALS_HELP}`);
+  }
+  const index = address >> 2;
+  return (n) => {
+    Module.HEAP32[index] = n; // HEAP32 is re-read: memory growth replaces the view
+  };
+}
+
+// The interrupt buffer CPython polls: the chained buffer's value first, then the slices'.
+function signalBuffer(clock, chain) {
+  return {
+    get 0() {
+      const chained = chain.buffer;
+      const value = chained ? chained[0] : 0;
+      if (value) {
+        chained[0] = 0;
+        return value;
+      }
+      return clock.poll();
+    },
+    set 0(_value) {
+      // CPython writes 0 back after reading; the clock's state is the truth.
+    },
+  };
+}
+
+// While every thread is parked no Python runs, so nothing polls the buffer: watch the
+// chained one so Stop still ends a run that only waits.
+function watchIdleInterrupt(chain, onIdleInterrupt) {
+  return setInterval(() => {
+    if (chain.buffer[0] === SIGINT) {
+      chain.buffer[0] = 0;
+      onIdleInterrupt();
+    }
+  }, 50);
+}
+
+// What Python calls (as the JS module `browser_threads_js`).
+function slicesController(clock, chain) {
+  let idleTimer = null;
+  return {
+    begin(mode, seed, ms, checks, onIdleInterrupt) {
+      clock.begin(mode, seed, ms, checks);
+      if (onIdleInterrupt && chain.buffer) idleTimer = watchIdleInterrupt(chain, onIdleInterrupt);
+    },
+    end() {
+      if (idleTimer !== null) clearInterval(idleTimer);
+      idleTimer = null;
+      clock.end();
+    },
+    arm: () => clock.arm(),
+    disarm: () => clock.disarm(),
+    defer: () => clock.defer(),
+    slicesTaken: () => clock.slices,
+    setChain(buf) {
+      chain.buffer = buf;
+    },
+  };
+}
 
 export function installPreemption(pyodide, { chain, moduleName = "browser_threads_js" } = {}) {
   const Module = pyodide._module;
-  const clockIndex = Module.__Py_emscripten_signal_clock >> 2;
-  const setClock = (n) => {
-    Module.HEAP32[clockIndex] = n;
-  };
-  let chained = chain === undefined ? Module.Py_EmscriptenSignalBuffer || null : chain;
-
-  let mode = "off"; // "off" | "wall" | "counted"
-  let armed = false;
-  let fire = false; // deliver SIGVTALRM at the next poll (slice over, or deferred)
-  let deadline = 0;
-  let sliceMs = 5;
-  let sliceChecks = 20000;
-  let random = Math.random;
-  let idleTimer = null;
-  let slices = 0;
-
-  const buffer = {
-    get 0() {
-      if (chained) {
-        const value = chained[0];
-        if (value) {
-          chained[0] = 0;
-          return value;
-        }
-      }
-      if (fire) {
-        fire = false;
-        armed = false;
-        setClock(IDLE_POLL);
-        slices += 1;
-        return SIGVTALRM;
-      }
-      if (!armed) {
-        setClock(IDLE_POLL);
-        return 0;
-      }
-      if (mode === "wall") {
-        if (performance.now() >= deadline) {
-          armed = false;
-          setClock(IDLE_POLL);
-          slices += 1;
-          return SIGVTALRM;
-        }
-        setClock(WALL_POLL);
-        return 0;
-      }
-      // counted: this poll is the one arm() scheduled, sliceChecks checks later.
-      armed = false;
-      setClock(IDLE_POLL);
-      slices += 1;
-      return SIGVTALRM;
-    },
-    set 0(_value) {
-      // CPython writes 0 back after reading; the state above is the truth.
-    },
-  };
-
-  const controller = {
-    // Called by Python at the start and end of a run.
-    begin(newMode, seed, ms, checks, onIdleInterrupt) {
-      mode = newMode;
-      sliceMs = ms;
-      sliceChecks = checks;
-      random = seed === null || seed === undefined ? Math.random : mulberry32(seed);
-      armed = false;
-      fire = false;
-      slices = 0;
-      // While every thread is parked no Python runs, so nothing polls the buffer:
-      // watch the chained one here so Stop still ends a run that only waits.
-      if (onIdleInterrupt && chained) {
-        idleTimer = setInterval(() => {
-          if (chained[0] === SIGINT) {
-            chained[0] = 0;
-            onIdleInterrupt();
-          }
-        }, 50);
-      }
-    },
-    end() {
-      mode = "off";
-      armed = false;
-      fire = false;
-      if (idleTimer !== null) clearInterval(idleTimer);
-      idleTimer = null;
-      setClock(IDLE_POLL);
-    },
-    // A thread starts running: start its slice.
-    arm() {
-      if (mode === "off") return;
-      fire = false;
-      armed = true;
-      if (mode === "wall") {
-        deadline = performance.now() + sliceMs;
-        setClock(WALL_POLL);
-      } else {
-        setClock(Math.max(1, Math.round(sliceChecks * (0.5 + random()))));
-      }
-    },
-    // The thread blocked: no slice runs while it waits.
-    disarm() {
-      armed = false;
-      fire = false;
-    },
-    // The handler ran somewhere unsafe (runtime / stdlib internals): retry shortly.
-    defer() {
-      fire = true;
-      setClock(DEFER_CHECKS);
-    },
-    slicesTaken() {
-      return slices;
-    },
-    setChain(buf) {
-      chained = buf;
-    },
-  };
-
+  const clock = new SliceClock({ setClock: signalClockSetter(Module) });
+  const chained = { buffer: chain === undefined ? Module.Py_EmscriptenSignalBuffer || null : chain };
+  const buffer = signalBuffer(clock, chained);
   pyodide.setInterruptBuffer(buffer);
+  if (Module.Py_EmscriptenSignalBuffer !== buffer) {
+    throw new Error(`Pyodide internal Module.Py_EmscriptenSignalBuffer is missing: ${INTERNALS_HELP}`);
+  }
+  const controller = slicesController(clock, chained);
   pyodide.registerJsModule(moduleName, controller);
   return controller;
-}
-
-// Live threads need JSPI (Pyodide checks the same thing).
-export function threadsSupported() {
-  return typeof WebAssembly === "object" && "Suspending" in WebAssembly;
 }

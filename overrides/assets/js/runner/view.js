@@ -1,0 +1,81 @@
+// The runner's markup for one example block: Run/Stop/Reset, the hint, the status line,
+// the download progress and the live output pane. Only builds and updates elements; what
+// happens on a click is the controller's business (controller.js).
+
+import { button, el } from "./dom.js";
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const RUN_KEY = isMac ? "⌘ Enter" : "Ctrl Enter";
+export const LIVE_LABEL = "Live run in this browser";
+
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+function outputBox(filename) {
+  const label = el("p", { className: "example__label runner__label", textContent: LIVE_LABEL });
+  const code = el("code");
+  const pre = el("pre", { className: "runner__output" }, code);
+  pre.setAttribute("role", "log");
+  pre.setAttribute("aria-live", "polite");
+  pre.setAttribute("aria-label", `Live output of ${filename}`);
+  pre.tabIndex = 0; // scrollable region: reachable by keyboard
+  const result = el("div", { className: "runner__result", hidden: true }, label, pre);
+  return { label, code, result };
+}
+
+/** The elements of one runner, not yet in the page (see RunnerView.attach). */
+export class RunnerView {
+  constructor(filename) {
+    this.runButton = button("runner__run", "Run", `Run this code in your browser (${RUN_KEY} in the editor)`);
+    this.stopButton = button("runner__stop", "Stop");
+    this.stopButton.disabled = true;
+    this.resetButton = button("runner__reset", "Reset", "Put back the original example");
+    this.hint = el("span", { className: "runner__hint", textContent: `Edit the code, then Run (${RUN_KEY})` });
+    this.status = el("p", { className: "runner__status" });
+    this.status.setAttribute("role", "status");
+    this.progress = el("progress", { className: "runner__progress", hidden: true, max: 1, value: 0 });
+    this.progress.setAttribute("aria-label", "Loading Python");
+    Object.assign(this, outputBox(filename));
+    this.bar = el("div", { className: "runner__bar" }, this.runButton, this.stopButton, this.resetButton, this.hint);
+    this.ui = el("div", { className: "runner" }, this.bar);
+  }
+
+  /** Add optional parts (schedule controls, share field), then put the runner in `live`. */
+  attach(live, ...extras) {
+    this.ui.append(...extras, this.progress, this.status, this.result);
+    this.ui.dataset.state = "idle";
+    live.append(this.ui);
+  }
+
+  say(text, kind = "") {
+    this.status.textContent = text;
+    this.status.className = `runner__status${kind ? ` runner__status--${kind}` : ""}`;
+  }
+
+  setState(state) {
+    this.ui.dataset.state = state; // for styling and tests: idle, running, ok, error…
+  }
+
+  setRunning(running) {
+    this.runButton.disabled = running;
+    this.stopButton.disabled = !running;
+    this.ui.classList.toggle("runner--running", running);
+    if (running) this.setState("running");
+  }
+
+  /** A progress message from the worker: {stage: "download", loaded, total} or "start". */
+  showProgress(message) {
+    if (message.stage === "download") {
+      this.progress.hidden = false;
+      this.progress.max = message.total;
+      this.progress.value = message.loaded;
+      this.say(`Loading Python: ${mb(message.loaded)} of ${mb(message.total)} MB`);
+    } else if (message.stage === "start") {
+      this.progress.hidden = true;
+      this.say("Starting Python…");
+    }
+  }
+
+  remove() {
+    this.ui.remove();
+  }
+}
