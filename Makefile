@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 # CPythons that `make record-versions` records with when this machine has them (pyenv).
 OTHER_PYTHONS ?= 3.9 3.10 3.12 3.13
 
-.PHONY: setup serve build record record-versions test test-unit test-browser lint bench clean chromium
+.PHONY: setup serve build record record-versions test test-unit test-js test-browser lint bench clean chromium
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -49,6 +49,15 @@ record-versions: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
+
+# The page's pure JavaScript modules under Node's own test runner (tests/js/*.test.js).
+# No test found fails too: a renamed folder must not pass silently.
+test-js: setup
+	@out=$$(node --test --test-reporter=tap tests/js/ 2>&1); status=$$?; \
+	  if [ $$status -ne 0 ]; then echo "$$out"; exit $$status; fi; \
+	  echo "$$out" | grep -E '^# (tests|pass|fail) '; \
+	  echo "$$out" | grep -Eq '^# tests [1-9]' || { echo "node --test: no tests ran"; exit 1; }
 
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit
@@ -56,7 +65,7 @@ test-unit: setup
 test-browser: setup chromium build
 	$(BIN)/python -m pytest tests/browser
 
-test: setup chromium lint
+test: setup chromium lint test-js
 	$(BIN)/python -m pytest tests
 
 bench: setup chromium build
