@@ -23,6 +23,9 @@ log = logging.getLogger("mkdocs.hooks.sitebuild")
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
 
+# The mkdocs command ("build", "serve", "gh-deploy"): MkDocs passes it only to
+# on_startup, and on_pre_build needs it. Module state on purpose: it describes this
+# process, which runs exactly one command, and is written once, before any build.
 _command = "build"
 
 

@@ -6,6 +6,8 @@ Pages never paste example code: ``{{ example("lock_counter") }}`` reads
 
 from __future__ import annotations
 
+from functools import cache
+
 from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html, examples
 from sitebuild.examples import ExampleError
 from sitebuild.recorder import load_recording, recording_path
@@ -27,11 +29,16 @@ def render_example(name: str, examples_dir=EXAMPLES_DIR, recorded_dir=RECORDED_D
 
 
 def define_env(env) -> None:
+    """Called by mkdocs-macros once per build (every rebuild of `mkdocs serve` too)."""
+    from sitebuild import quiz_bank, quiz_html  # the quiz feature lives in its own modules
+
     env.macro(render_example, "example")
     env.macro(example_html.render_playground, "playground")
 
+    # This build's bank, loaded by the first quiz() of the build (after hooks.on_pre_build
+    # has validated it and re-recorded examples): it lives as long as the build.
+    bank = cache(lambda: quiz_bank.load_for_site(env.conf))
+
     @env.macro
     def quiz(topic: str | None = None, count: int | None = None) -> str:
-        from sitebuild import quiz_html  # the quiz feature lives in its own modules
-
-        return quiz_html.render(topic=topic, count=count, page=env.page)
+        return quiz_html.render(topic=topic, count=count, page=env.page, bank=bank())

@@ -172,13 +172,8 @@ def outputs_questions(bank: Bank) -> list[OutputsQuestion]:
     return [q for q in bank.questions if isinstance(q, OutputsQuestion)]
 
 
-# The bank validated at the start of the current build (hooks.on_pre_build), for macros.
-_current: Bank | None = None
-
-
 def load_for_site(config=None) -> Bank:
     """Validate the site's bank, with anchors computed by the site's Markdown config."""
-    global _current
     from sitebuild import EXAMPLES_DIR, RECORDED_DIR
     from sitebuild.quiz_anchors import page_anchors
 
@@ -188,9 +183,4 @@ def load_for_site(config=None) -> Bank:
     else:
         docs_dir = ROOT / "docs"
         pages = page_anchors(docs_dir)
-    _current = load_bank(docs_dir / "quiz", pages, Recordings(EXAMPLES_DIR, RECORDED_DIR))
-    return _current
-
-
-def current() -> Bank:
-    return _current if _current is not None else load_for_site()
+    return load_bank(docs_dir / "quiz", pages, Recordings(EXAMPLES_DIR, RECORDED_DIR))

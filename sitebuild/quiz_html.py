@@ -18,8 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 
+from markupsafe import Markup
+
 from sitebuild import quiz_bank
 from sitebuild.example_html import code_html
+from sitebuild.quiz_bank import Bank
 from sitebuild.quiz_markdown import parse_doc_link, relative_href, to_html
 from sitebuild.quiz_outputs import normalise
 from sitebuild.quiz_schema import OutputsQuestion
@@ -99,8 +102,11 @@ def question_data(question, bank, from_url: str) -> dict:
     }
 
 
-def render(topic: str | None = None, count: int | None = None, page=None) -> str:
-    bank = quiz_bank.current()
+def render(
+    topic: str | None = None, count: int | None = None, page=None, bank: Bank | None = None
+) -> Markup:
+    """The quiz block for ``topic`` (or every question); ``bank`` defaults to the site's."""
+    bank = bank if bank is not None else quiz_bank.load_for_site()
     questions = bank.for_topic(topic) if topic else list(bank.questions)
     if not questions:
         raise ValueError(

@@ -33,7 +33,7 @@ class _OneLine(Extension):
         return re.sub(r"\n[ \t]*", "", source)
 
 
-@cache
+@cache  # one environment per process; Jinja still re-reads a template file that changed
 def environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),

@@ -204,13 +204,12 @@ questions:
 """
 
 
-def test_markup_from_the_bank_is_shown_as_text(open_page, tmp_path, monkeypatch):
+def test_markup_from_the_bank_is_shown_as_text(open_page, tmp_path):
     from sitebuild import EXAMPLES_DIR, RECORDED_DIR, ROOT
 
     (tmp_path / "q.yml").write_text(MALICIOUS)
     bank = load_bank(tmp_path, page_anchors(ROOT / "docs"), Recordings(EXAMPLES_DIR, RECORDED_DIR))
-    monkeypatch.setattr(quiz_bank, "_current", bank)
-    block = quiz_html.render(topic="lock", page=SimpleNamespace(url="lock/"))
+    block = quiz_html.render(topic="lock", page=SimpleNamespace(url="lock/"), bank=bank)
 
     watched = open_page("lock/")
     page = watched.page
