@@ -8,52 +8,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import watch
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
-
-RACE = """\
-import threading
-
-counter = 0
-
-def add_one(value):
-    return value + 1
-
-def work():
-    global counter
-    for _ in range(20_000):
-        counter = add_one(counter)
-
-threads = [threading.Thread(target=work) for _ in range(3)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("counter:", counter)
-"""
-
-DEADLOCK = """\
-import threading
-import time
-
-a, b = threading.Lock(), threading.Lock()
-
-def one():
-    with a:
-        time.sleep(0.1)
-        with b:
-            pass
-
-def two():
-    with b:
-        time.sleep(0.1)
-        with a:
-            pass
-
-t1 = threading.Thread(target=one, name="one")
-t2 = threading.Thread(target=two, name="two")
-t1.start(); t2.start()
-t1.join(); t2.join()
-print("never printed")
-"""
+from tests.programs import LOCK_ORDER_DEADLOCK as DEADLOCK
+from tests.programs import RACE_ADD_ONE as RACE
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +82,7 @@ def test_deadlock_is_reported_with_threads_and_lines(playground):
     assert "never printed" not in out
     assert "deadlock" in out.lower()
     assert "one" in out and "two" in out
-    assert "playground.py:9" in out and "playground.py:15" in out  # where each waits
+    assert "playground.py:7" in out and "playground.py:12" in out  # where each waits
     expect(block.locator(".runner__status")).to_contain_text("Deadlock")
 
 

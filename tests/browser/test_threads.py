@@ -7,6 +7,12 @@ import json
 import pytest
 
 from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.programs import BARRIER_DEADLOCK as DEADLOCK
+from tests.programs import RACE_PLUS_EQUALS as TIGHT
+from tests.programs import RACE_READ_CALL_WRITE as RACE
+from tests.programs import RACE_WITH_SLEEPS as SLEEPY_RACE
+from tests.programs import SLEEP_FOREVER as SLEEPY
+from tests.programs import SPIN_FOREVER as SPIN
 from tests.threads_corpus_record import CORPUS, EXPECTED, stderr_ends
 
 EXPECTED_OUTPUT = json.loads(EXPECTED.read_text())
@@ -44,28 +50,6 @@ def test_program_matches_cpython(threads, name):
     assert result["outcome"]["status"] == "ok"
 
 
-DEADLOCK = """\
-import threading
-a, b = threading.Lock(), threading.Lock()
-ready = threading.Barrier(2)
-def one():
-    with a:
-        ready.wait()
-        with b:
-            pass
-def two():
-    with b:
-        ready.wait()
-        with a:
-            pass
-t1 = threading.Thread(target=one, name="one")
-t2 = threading.Thread(target=two, name="two")
-t1.start(); t2.start()
-t1.join()
-print("unreachable")
-"""
-
-
 def test_deadlock_is_reported_with_places(threads):
     result = threads.run(DEADLOCK, filename="deadlock.py")
     outcome = result["outcome"]
@@ -80,23 +64,6 @@ def test_deadlock_is_reported_with_places(threads):
     assert any(e["type"] == "deadlock" for e in result["events"])
 
 
-SPIN = """\
-import threading
-def spin():
-    while True:
-        pass
-threading.Thread(target=spin).start()
-print("started", flush=True)
-spin()
-"""
-
-SLEEPY = """\
-import threading, time
-threading.Thread(target=time.sleep, args=(60,)).start()
-time.sleep(60)
-"""
-
-
 @pytest.mark.parametrize("source", [SPIN, SLEEPY], ids=["busy", "sleeping"])
 def test_stop_ends_a_run(threads, source):
     threads.start(source)
@@ -109,51 +76,12 @@ def test_stop_ends_a_run(threads, source):
     assert after["stdout"] == "1\n"
 
 
-RACE = """\
-import threading
-counter = 0
-def f():
-    pass
-def work():
-    global counter
-    for _ in range(100_000):
-        value = counter
-        f()
-        counter = value + 1
-threads = [threading.Thread(target=work) for _ in range(4)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-"""
-
-
 def test_same_seed_same_interleaving(threads):
     first = threads.run(RACE, seed=1234, events=False)
     second = threads.run(RACE, seed=1234, events=False)
     assert first["outcome"]["seed"] == 1234
     assert first["stdout"] == second["stdout"]
     assert int(first["stdout"]) < 400_000  # read-call-write loses updates, as on CPython 3.13
-
-
-SLEEPY_RACE = """\
-import threading, time
-counter = 0
-def f():
-    pass
-def work(n):
-    global counter
-    for round in range(3):
-        time.sleep(0.002 * n)  # the wake-ups land in the middle of the others' race
-        for _ in range(50_000):
-            value = counter
-            f()
-            counter = value + 1
-        print(f"worker {n} round {round}")
-threads = [threading.Thread(target=work, args=(n,)) for n in (1, 2, 3)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-"""
 
 
 def _schedule(result) -> list:
@@ -185,20 +113,6 @@ def test_sleep_in_a_seeded_run_takes_its_wall_time(threads):
         seed=5,
     )
     assert result["stdout"] == "0.5\n"
-
-
-TIGHT = """\
-import threading
-counter = 0
-def work():
-    global counter
-    for _ in range(20_000):
-        counter += 1
-threads = [threading.Thread(target=work) for _ in range(4)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-"""
 
 
 def test_gil_mode_tight_loop_loses_nothing(threads):

@@ -8,22 +8,8 @@ import pytest
 
 from sitebuild.examples import discover
 from sitebuild.recorder import RecordError, record, record_all, recording_path
+from tests.programs import SLEEPING_WORKERS as THREADED
 from tests.unit.helpers import make_examples
-
-THREADED = """\
-import threading, time
-
-def work(n):
-    time.sleep(0.05 * n)
-    print(f"worker {n} done")
-
-threads = [threading.Thread(target=work, args=(n,), name=f"W{n}") for n in (2, 1)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("main done")
-"""
 
 
 def test_recording_has_output_lines_threads_and_provenance(tmp_path):

@@ -5,36 +5,9 @@ from __future__ import annotations
 
 import sys
 
+from tests.programs import CPU_BOUND_APPEND as CPU_BOUND
+from tests.programs import RACE_PLUS_EQUALS_SMALL as RACE
 from tests.unit.threads_backend import run_captured
-
-CPU_BOUND = """\
-import threading
-out = []
-def spin(tag):
-    for _ in range(3):
-        out.append(tag)
-ts = [threading.Thread(target=spin, args=(tag,)) for tag in "ab"]
-for t in ts:
-    t.start()
-for t in ts:
-    t.join()
-print("".join(out))
-"""
-
-RACE = """\
-import threading
-counter = 0
-def work():
-    global counter
-    for _ in range(200):
-        counter += 1
-ts = [threading.Thread(target=work, name=f"w{i}") for i in range(3)]
-for t in ts:
-    t.start()
-for t in ts:
-    t.join()
-print(counter)
-"""
 
 
 def test_gil_mode_without_a_slice_controller_is_not_preemptive():

@@ -15,6 +15,9 @@ import pytest
 
 from browser_runtime.threads import run_program, run_program_blocking
 from browser_runtime.threads import scheduler as sched_module
+from tests.programs import LOCK_ORDER_DEADLOCK as OPPOSITE_ORDER
+from tests.programs import THREAD_NAMES_AND_IDENTS as COUNTING
+from tests.programs import TWO_WORKERS_ONE_LOCK as TWO_WORKERS
 from tests.unit.threads_backend import GreenletBackend, run_captured
 
 # -- locks ---------------------------------------------------------------------
@@ -372,27 +375,6 @@ def test_exception_in_a_low_level_thread_is_reported_as_unraisable():
 
 # -- deadlock ------------------------------------------------------------------
 
-OPPOSITE_ORDER = """\
-import threading, time
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        time.sleep(0.1)
-        with b:
-            pass
-def two():
-    with b:
-        time.sleep(0.1)
-        with a:
-            pass
-t1 = threading.Thread(target=one, name="one")
-t2 = threading.Thread(target=two, name="two")
-t1.start(); t2.start()
-t1.join(); t2.join()
-print("never printed")
-"""
-
 
 def test_locks_taken_in_opposite_order_end_in_a_deadlock_report():
     run = run_captured(OPPOSITE_ORDER, filename="/lessons/opposite.py")
@@ -470,23 +452,6 @@ def test_an_event_nobody_sets_is_a_deadlock_but_a_pending_timeout_is_not():
 
 
 # -- the event stream ----------------------------------------------------------
-
-TWO_WORKERS = """\
-import threading, time
-lock = threading.Lock()
-def work(n):
-    time.sleep(0.1 * n)
-    with lock:
-        print("hi from", n)
-        time.sleep(0.2)
-ts = [threading.Thread(target=work, args=(i,), name=f"w{i}") for i in range(2)]
-for t in ts:
-    t.start()
-time.sleep(0.05)
-print("main")
-for t in ts:
-    t.join()
-"""
 
 
 def test_events_have_type_time_and_thread_with_monotonic_virtual_times():
@@ -606,20 +571,6 @@ def test_the_event_cap_keeps_the_essential_events():
 
 
 # -- fresh state for every run -------------------------------------------------
-
-COUNTING = """\
-import threading
-names = []
-def work():
-    names.append(threading.current_thread().name)
-ts = [threading.Thread(target=work) for _ in range(2)]
-for t in ts:
-    t.start()
-for t in ts:
-    t.join()
-print(names, threading.get_ident() == threading.main_thread().ident)
-print([t.ident for t in ts])
-"""
 
 
 def test_each_run_starts_afresh_and_puts_the_interpreter_back():

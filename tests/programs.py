@@ -1,0 +1,237 @@
+"""Programs the tests run, in one place (browser tests, runtime unit tests, recorder).
+
+Each is a complete program as a reader would paste it. Some tests check line numbers
+(a deadlock's report), so edit a program only together with the tests that import it:
+`grep -rn NAME tests/`.
+"""
+
+# Three threads add one through a function call: updates get lost.
+RACE_ADD_ONE = """\
+import threading
+
+counter = 0
+
+def add_one(value):
+    return value + 1
+
+def work():
+    global counter
+    for _ in range(20_000):
+        counter = add_one(counter)
+
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("counter:", counter)
+"""
+
+# Two threads take two locks in opposite orders: a deadlock (lines 7 and 12 wait).
+LOCK_ORDER_DEADLOCK = """\
+import threading, time
+a = threading.Lock()
+b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.1)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.1)
+        with a:
+            pass
+t1 = threading.Thread(target=one, name="one")
+t2 = threading.Thread(target=two, name="two")
+t1.start(); t2.start()
+t1.join(); t2.join()
+print("never printed")
+"""
+
+# Two named workers print under one lock while main prints between them.
+TWO_WORKERS_ONE_LOCK = """\
+import threading, time
+lock = threading.Lock()
+def work(n):
+    time.sleep(0.1 * n)
+    with lock:
+        print("hi from", n)
+        time.sleep(0.2)
+ts = [threading.Thread(target=work, args=(i,), name=f"w{i}") for i in range(2)]
+for t in ts:
+    t.start()
+time.sleep(0.05)
+print("main")
+for t in ts:
+    t.join()
+"""
+
+# Thread names and idents: a fresh threading state gives Thread-1, Thread-2 again.
+THREAD_NAMES_AND_IDENTS = """\
+import threading
+names = []
+def work():
+    names.append(threading.current_thread().name)
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(names, threading.get_ident() == threading.main_thread().ident)
+print([t.ident for t in ts])
+"""
+
+# A deadlock reached through a Barrier (lines 7 and 12 wait).
+BARRIER_DEADLOCK = """\
+import threading
+a, b = threading.Lock(), threading.Lock()
+ready = threading.Barrier(2)
+def one():
+    with a:
+        ready.wait()
+        with b:
+            pass
+def two():
+    with b:
+        ready.wait()
+        with a:
+            pass
+t1 = threading.Thread(target=one, name="one")
+t2 = threading.Thread(target=two, name="two")
+t1.start(); t2.start()
+t1.join()
+print("unreachable")
+"""
+
+# Two threads spin forever: only Stop (or the time limit) ends it.
+SPIN_FOREVER = """\
+import threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin).start()
+print("started", flush=True)
+spin()
+"""
+
+# Two threads sleep a minute: Stop must end a run that only waits.
+SLEEP_FOREVER = """\
+import threading, time
+threading.Thread(target=time.sleep, args=(60,)).start()
+time.sleep(60)
+"""
+
+# Four threads read, call, write a counter: loses updates with time slices.
+RACE_READ_CALL_WRITE = """\
+import threading
+counter = 0
+def f():
+    pass
+def work():
+    global counter
+    for _ in range(100_000):
+        value = counter
+        f()
+        counter = value + 1
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+# A read-call-write race whose sleeps wake threads mid-race (replay test).
+RACE_WITH_SLEEPS = """\
+import threading, time
+counter = 0
+def f():
+    pass
+def work(n):
+    global counter
+    for round in range(3):
+        time.sleep(0.002 * n)  # the wake-ups land in the middle of the others' race
+        for _ in range(50_000):
+            value = counter
+            f()
+            counter = value + 1
+        print(f"worker {n} round {round}")
+threads = [threading.Thread(target=work, args=(n,)) for n in (1, 2, 3)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+# counter += 1 in four threads: no update lost in GIL mode.
+RACE_PLUS_EQUALS = """\
+import threading
+counter = 0
+def work():
+    global counter
+    for _ in range(20_000):
+        counter += 1
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+# Two CPU-bound threads append tags: 'aaabbb' unless something preempts them.
+CPU_BOUND_APPEND = """\
+import threading
+out = []
+def spin(tag):
+    for _ in range(3):
+        out.append(tag)
+ts = [threading.Thread(target=spin, args=(tag,)) for tag in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("".join(out))
+"""
+
+# counter += 1 in three named threads, 200 times each.
+RACE_PLUS_EQUALS_SMALL = """\
+import threading
+counter = 0
+def work():
+    global counter
+    for _ in range(200):
+        counter += 1
+ts = [threading.Thread(target=work, name=f"w{i}") for i in range(3)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(counter)
+"""
+
+# Two workers sleep different times and print: output order set by the sleeps.
+SLEEPING_WORKERS = """\
+import threading, time
+
+def work(n):
+    time.sleep(0.05 * n)
+    print(f"worker {n} done")
+
+threads = [threading.Thread(target=work, args=(n,), name=f"W{n}") for n in (2, 1)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("main done")
+"""
+
+# Main and a thread both spin until the other has run: only time slices let it end.
+BOTH_SPIN = """\
+import threading
+count = 0
+def spin():
+    global count
+    while True:
+        count += 1
+threading.Thread(target=spin, daemon=True).start()
+while count == 0:
+    pass
+print("main ran while the other thread spun:", count > 0)
+"""
