@@ -11,30 +11,13 @@ export class QuestionView {
     this.quiz = quiz;
     this.q = q;
     const uid = uniqueId("quiz");
-    const kind = q.type === "single" ? "radio" : "checkbox";
-    const order = shuffled(q.choices.map((_, i) => i), quiz.progress.state.seed, q.id);
-
-    this.inputs = new Map(); // original choice index -> input
-    this.feedback = new Map(); // original choice index -> feedback element
-    const choiceList = el("div", { class: "quiz__choices" });
-    for (const index of order) {
-      const choice = q.choices[index];
-      const inputId = `${uid}-c${index}`;
-      const input = el("input", { type: kind, name: uid, value: String(index), id: inputId, class: "quiz__input" });
-      const feedback = el("div", { class: "quiz__feedback", id: `${inputId}-fb`, hidden: true });
-      const label = el("label", { for: inputId, class: "quiz__label", trustedHtml: choice.html });
-      choiceList.append(el("div", { class: "quiz__choice" }, input, label, feedback));
-      this.inputs.set(index, input);
-      this.feedback.set(index, feedback);
-    }
-
     this.fieldset = el(
       "fieldset",
       { class: "quiz__fieldset", "aria-describedby": `${uid}-prompt ${uid}-hint` },
       el("legend", { class: "quiz__legend", text: `Question ${number} of ${total}` }),
       el("div", { class: "quiz__prompt", id: `${uid}-prompt`, trustedHtml: q.prompt }),
       el("p", { class: "quiz__hint", id: `${uid}-hint`, text: q.hint }),
-      choiceList,
+      this.#choiceList(uid),
     );
     this.check = el("button", { type: "submit", class: "md-button md-button--primary quiz__check", text: "Check answer" });
     this.retry = el("button", { type: "button", class: "md-button quiz__retry", text: "Try again", hidden: true });
@@ -53,8 +36,30 @@ export class QuestionView {
       el("div", { class: "quiz__actions" }, this.check, this.retry),
       this.result,
     );
+    this.#listen(quiz.signal);
+  }
 
-    const { signal } = quiz;
+  // The choices in this reader's shuffled order, as real radio buttons or checkboxes.
+  #choiceList(uid) {
+    const q = this.q;
+    const kind = q.type === "single" ? "radio" : "checkbox";
+    const order = shuffled(q.choices.map((_, i) => i), this.quiz.progress.state.seed, q.id);
+    this.inputs = new Map(); // original choice index -> input
+    this.feedback = new Map(); // original choice index -> feedback element
+    const choiceList = el("div", { class: "quiz__choices" });
+    for (const index of order) {
+      const inputId = `${uid}-c${index}`;
+      const input = el("input", { type: kind, name: uid, value: String(index), id: inputId, class: "quiz__input" });
+      const feedback = el("div", { class: "quiz__feedback", id: `${inputId}-fb`, hidden: true });
+      const label = el("label", { for: inputId, class: "quiz__label", trustedHtml: q.choices[index].html });
+      choiceList.append(el("div", { class: "quiz__choice" }, input, label, feedback));
+      this.inputs.set(index, input);
+      this.feedback.set(index, feedback);
+    }
+    return choiceList;
+  }
+
+  #listen(signal) {
     this.form.addEventListener("submit", (event) => (event.preventDefault(), this.submit()), { signal });
     this.form.addEventListener("change", () => this.remember(false), { signal });
     this.retry.addEventListener("click", () => this.reset(true), { signal });
