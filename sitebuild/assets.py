@@ -6,7 +6,9 @@
   ``assets/runner/browser_runtime.zip`` for the worker to unpack.
 - The CodeMirror editor, bundled by esbuild from ``overrides/editor/editor-entry.js`` to
   ``assets/runner/editor.js``; loaded by the page only when a reader shows intent.
-- ``assets/runner/runtime.json``: file sizes, so the page can show download progress.
+- ``assets/runner/runtime.json``: file sizes, so the page can show download progress, and
+  under ``facts`` the runner's limits from ``browser_runtime/facts.py``, which the page
+  reads through ``overrides/assets/js/runner/facts.js``.
 """
 
 from __future__ import annotations
