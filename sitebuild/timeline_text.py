@@ -29,7 +29,7 @@ def describe(event: dict) -> str:
         stream = "" if event.get("stream") == "stdout" else f" to {event.get('stream')}"
         return f"printed{stream}: {event.get('text', '')}"
     if kind == "sleep":
-        return f"sleeps {event.get('seconds')} s"
+        return f"sleeps {event.get('seconds', 0):g} s"
     if kind == "resume":
         return "woke up" if event.get("ok", True) else "gave up waiting (timeout)"
     if kind in ("wait", "event-wait"):
