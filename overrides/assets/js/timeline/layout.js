@@ -13,72 +13,76 @@ function state(name, t, what = "", line = null) {
 }
 
 function close(lane, open, t) {
-  if (open && t > open.t0) lane.segs.push({ ...open, t1: t });
+  if (open && t > open.t0) lane.segs.push({ state: open.state, t0: open.t0, what: open.what, line: open.line, t1: t });
+}
+
+// From the first "skipped" event on, states are counted, not known: every open lane
+// turns summarised, and lanes that start later start summarised.
+function beginSummary(ctx, t) {
+  ctx.first = "summarised";
+  for (const [name, open] of ctx.states) {
+    if (open && open.state !== "summarised") {
+      close(ctx.lanes[ctx.index.get(name)], open, t);
+      ctx.states.set(name, state(ctx.first, t));
+    }
+  }
+}
+
+function laneOf(ctx, thread, t) {
+  if (!ctx.index.has(thread)) {
+    ctx.index.set(thread, ctx.lanes.length);
+    ctx.lanes.push({ thread, target: "", t0: t, t1: null, segs: [] });
+  }
+  return ctx.lanes[ctx.index.get(thread)];
+}
+
+function pairLock(ctx, e, row) {
+  if (e.type === "lock-release") ctx.released.set(e.lock, [e.thread, e.t, row]);
+  else if (e.type === "lock-acquire" && ctx.released.has(e.lock)) {
+    const [frm, t0, relRow] = ctx.released.get(e.lock);
+    ctx.released.delete(e.lock);
+    ctx.pairs.push({ lock: e.lock, frm, to: e.thread, t0, t1: e.t, rows: [relRow, row], line: e.line ?? null });
+  }
+}
+
+// One event: the thread's new state, and any marker or lock pairing it makes.
+function track(ctx, e, row) {
+  const { type: kind, t, thread } = e;
+  if (kind === "skipped" && ctx.first === "running") beginSummary(ctx, t);
+  if (thread == null) return;
+  const lane = laneOf(ctx, thread, t);
+  let open = ctx.states.has(thread) ? ctx.states.get(thread) : state(ctx.first, lane.t0);
+  if (kind === "thread-start") {
+    lane.t0 = Math.min(lane.t0, t);
+    lane.target = e.target || "";
+    ctx.states.set(thread, state(ctx.first, t));
+    return;
+  }
+  if (open && (open.state === "sleeping" || open.state === "waiting") && kind !== "skipped") {
+    close(lane, open, t); // any event of its own ends a wait
+    open = state("running", t);
+  }
+  if (kind === "sleep" || WAIT_TYPES.has(kind)) {
+    close(lane, open, t);
+    open = state(kind === "sleep" ? "sleeping" : "waiting", t, describe(e), e.line ?? null);
+  } else if (kind === "thread-end") {
+    close(lane, open, t);
+    lane.t1 = t;
+    open = null;
+  } else if (kind === "skipped" && open && open.state !== "summarised") {
+    close(lane, open, t);
+    open = state("summarised", t, describe(e));
+  } else pairLock(ctx, e, row);
+  if (kind in MARKED) ctx.markers.push({ kind: MARKED[kind], thread, t, row, what: describe(e), line: e.line ?? null });
+  ctx.states.set(thread, open);
 }
 
 export function layout(allEvents, durationMs = null) {
   const events = allEvents.filter((e) => e.type !== "exit");
-  const tEnd = Math.max(durationMs || 0, 0.001, ...events.map((e) => e.t));
-  const lanes = [];
-  const index = new Map();
-  const states = new Map();
-  const markers = [];
-  const pairs = [];
-  const released = new Map();
-  let first = "running"; // after the first "skipped": states are counted, not known
-  const laneOf = (thread, t) => {
-    if (!index.has(thread)) {
-      index.set(thread, lanes.length);
-      lanes.push({ thread, target: "", t0: t, t1: null, segs: [] });
-    }
-    return lanes[index.get(thread)];
-  };
-  events.forEach((e, row) => {
-    const { type: kind, t, thread } = e;
-    if (kind === "skipped" && first === "running") {
-      first = "summarised";
-      for (const [name, open] of states) {
-        if (open && open.state !== "summarised") {
-          close(lanes[index.get(name)], open, t);
-          states.set(name, state(first, t));
-        }
-      }
-    }
-    if (thread == null) return;
-    const lane = laneOf(thread, t);
-    let open = states.has(thread) ? states.get(thread) : state(first, lane.t0);
-    if (kind === "thread-start") {
-      lane.t0 = Math.min(lane.t0, t);
-      lane.target = e.target || "";
-      states.set(thread, state(first, t));
-      return;
-    }
-    if (open && (open.state === "sleeping" || open.state === "waiting") && kind !== "skipped") {
-      close(lane, open, t); // any event of its own ends a wait
-      open = state("running", t);
-    }
-    if (kind === "sleep" || WAIT_TYPES.has(kind)) {
-      close(lane, open, t);
-      open = state(kind === "sleep" ? "sleeping" : "waiting", t, describe(e), e.line ?? null);
-    } else if (kind === "thread-end") {
-      close(lane, open, t);
-      lane.t1 = t;
-      open = null;
-    } else if (kind === "skipped" && open && open.state !== "summarised") {
-      close(lane, open, t);
-      open = state("summarised", t, describe(e));
-    } else if (kind === "lock-release") {
-      released.set(e.lock, [thread, t, row]);
-    } else if (kind === "lock-acquire" && released.has(e.lock)) {
-      const [frm, t0, relRow] = released.get(e.lock);
-      released.delete(e.lock);
-      pairs.push({ lock: e.lock, frm, to: thread, t0, t1: t, rows: [relRow, row], line: e.line ?? null });
-    }
-    if (kind in MARKED) {
-      markers.push({ kind: MARKED[kind], thread, t, row, what: describe(e), line: e.line ?? null });
-    }
-    states.set(thread, open);
-  });
-  for (const [thread, open] of states) if (open) close(lanes[index.get(thread)], open, tEnd);
-  return geometry(lanes, markers, pairs, events, tEnd);
+  let tEnd = Math.max(durationMs || 0, 0.001);
+  for (const e of events) tEnd = Math.max(tEnd, e.t);
+  const ctx = { lanes: [], index: new Map(), states: new Map(), markers: [], pairs: [], released: new Map(), first: "running" };
+  events.forEach((e, row) => track(ctx, e, row));
+  for (const [thread, open] of ctx.states) if (open) close(ctx.lanes[ctx.index.get(thread)], open, tEnd);
+  return geometry(ctx.lanes, ctx.markers, ctx.pairs, events, tEnd);
 }

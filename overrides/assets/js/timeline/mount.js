@@ -34,7 +34,7 @@ function wire(figure, on) {
     const all = markers();
     const at = all.indexOf(event.target.closest(".tl-marker"));
     if (at < 0) return;
-    let next = at;
+    let next;
     if (event.key in KEYS) next = Math.min(all.length - 1, Math.max(0, at + KEYS[event.key]));
     else if (event.key === "Home") next = 0;
     else if (event.key === "End") next = all.length - 1;
@@ -47,12 +47,32 @@ function wire(figure, on) {
   });
 }
 
+// The layout runs in a worker of its own, so a 20,000-event run never holds up the
+// page; where workers are unavailable it runs here.
+export function layoutOffThread(events, durationMs = null) {
+  let worker;
+  try {
+    worker = new Worker(new URL("./layout_worker.js", import.meta.url), { type: "module" });
+  } catch {
+    return Promise.resolve(layout(events, durationMs));
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => resolve(data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || "timeline layout worker failed"));
+    };
+    worker.postMessage({ events, durationMs });
+  }).finally(() => worker.terminate());
+}
+
 async function drawLive(block, events, on) {
   const result = block.querySelector(".runner__result");
   if (!result || !events?.length) return;
   block.querySelector(".timeline--live")?.remove();
   const id = `timeline-live-${block.dataset.example}`;
-  const figure = await renderTimeline(layout(events), { id, heading: "Timeline of this live run:" });
+  const plan = await layoutOffThread(events);
+  const figure = await renderTimeline(plan, { id, heading: "Timeline of this live run:" });
   result.append(figure);
   wire(figure, on);
   block.dispatchEvent(new CustomEvent("timeline:drawn", { detail: { figure } }));
