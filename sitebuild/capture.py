@@ -1,11 +1,14 @@
-"""Run one example and log every output line with its time and thread.
+"""Run one example and log what each thread did: its timeline.
 
 Started by the recorder as ``python capture.py EVENTS_FILE EXAMPLE.py`` in a fresh
-interpreter (any CPython 3.8+, so it imports nothing from this package). The example
-runs unmodified as ``__main__``; stdout and stderr still go to the real streams, and
-each completed line is also appended to EVENTS_FILE as one JSON object.
+interpreter (any CPython 3.8+, so it imports nothing from this package: its helpers
+are loaded by file path). The example runs unmodified as ``__main__``; stdout and
+stderr still go to the real streams. EVENTS_FILE gets JSON lines: the provenance, the
+events (capture_events.py: output lines, thread start/end, sleeps, lock, event,
+condition, join and queue waits, see capture_sync.py), then the end time.
 """
 
+import importlib.util
 import json
 import os
 import platform
@@ -16,6 +19,15 @@ import threading
 import time
 
 START = time.perf_counter()
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def sibling(name):
+    """A helper module next to this file, without putting this folder on sys.path."""
+    spec = importlib.util.spec_from_file_location("_capture_" + name, os.path.join(HERE, name))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class LineLogger:
@@ -26,40 +38,29 @@ class LineLogger:
     No lock is taken, so the example's own scheduling is disturbed as little as possible.
     """
 
-    def __init__(self, stream, name, events_fd):
+    def __init__(self, stream, name, log):
         self._stream = stream
         self._name = name
-        self._fd = events_fd
+        self._log = log
         self._partial = {}
 
     def write(self, text):
         self._stream.write(text)
         ident = threading.get_ident()
-        pending = self._partial.pop(ident, "") + text
+        thread = threading.current_thread().name
+        pending = self._partial.pop(ident, (thread, ""))[1] + text
         *lines, rest = pending.split("\n")
         if lines:
-            stamp = round(time.perf_counter() - START, 6)
-            thread = threading.current_thread().name
-            for line in lines:
-                self._log({"t": stamp, "thread": thread, "stream": self._name, "text": line})
+            line = self._log.reader_line()
+            for text_line in lines:
+                self._log.emit("output", stream=self._name, text=text_line, line=line)
         if rest:
-            self._partial[ident] = rest
+            self._partial[ident] = (thread, rest)
         return len(text)
 
-    def _log(self, event):
-        # One os.write per event: whole lines, no interleaving between threads.
-        os.write(self._fd, (json.dumps(event) + "\n").encode("utf-8"))
-
     def flush_partials(self):
-        for rest in self._partial.values():
-            self._log(
-                {
-                    "t": round(time.perf_counter() - START, 6),
-                    "stream": self._name,
-                    "thread": "?",
-                    "text": rest,
-                }
-            )
+        for thread, rest in self._partial.values():
+            self._log.emit("output", thread=thread, stream=self._name, text=rest)
         self._partial.clear()
 
     def flush(self):
@@ -91,10 +92,11 @@ def trimmed(tb, filename):
 
 def main():
     events_path, example = sys.argv[1], sys.argv[2]
-    fd = os.open(events_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    os.write(fd, (json.dumps({"provenance": provenance()}) + "\n").encode("utf-8"))
-    out = LineLogger(sys.stdout, "stdout", fd)
-    err = LineLogger(sys.stderr, "stderr", fd)
+    log = sibling("capture_events.py").EventLog(START, {example, os.path.abspath(example)})
+    log.emit("thread-start", daemon=False)
+    sibling("capture_sync.py").install(log)
+    out = LineLogger(sys.stdout, "stdout", log)
+    err = LineLogger(sys.stderr, "stderr", log)
     sys.stdout, sys.stderr = out, err
     sys.argv = [example]
     sys.path[0] = os.path.dirname(os.path.abspath(example))
@@ -103,8 +105,10 @@ def main():
         # atexit runs after the interpreter has joined non-daemon threads.
         out.flush_partials()
         err.flush_partials()
-        done = {"end": round(time.perf_counter() - START, 6)}
-        os.write(fd, (json.dumps(done) + "\n").encode("utf-8"))
+        lines = [{"provenance": provenance()}] + log.finished()
+        lines.append({"end": round(time.perf_counter() - START, 6)})
+        with open(events_path, "w", encoding="utf-8") as file:
+            file.write("".join(json.dumps(line) + "\n" for line in lines))
 
     import atexit
 
@@ -118,6 +122,8 @@ def main():
         exc = exc.with_traceback(trimmed(exc.__traceback__, example) or exc.__traceback__)
         sys.excepthook(type(exc), exc, exc.__traceback__)
         sys.exit(1)
+    finally:  # its own code is done; the interpreter still waits for non-daemon threads
+        log.emit("thread-end")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pygments.lexers import PythonLexer
 from sitebuild.examples import Example
 from sitebuild.templating import render as render_template
 from sitebuild.templating import trusted
+from sitebuild.timeline_html import render_recorded as timeline_html
 
 MAX_SPREAD_ROWS = 8
 
@@ -106,6 +107,7 @@ def render(example: Example, recording: dict, others: dict[str, dict] | None = N
         code=code_html(example.source),
         recorded=recording_view(recording),
         versions=versions,
+        timeline=timeline_html(recording, f"timeline-{example.name}"),
     )
 
 

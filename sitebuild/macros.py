@@ -10,20 +10,20 @@ from functools import cache
 
 from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html, examples
 from sitebuild.examples import ExampleError
-from sitebuild.recorder import load_recording, recording_path
+from sitebuild.recorder import is_current, load_recording, recording_path
 
 
 def render_example(name: str, examples_dir=EXAMPLES_DIR, recorded_dir=RECORDED_DIR) -> str:
     example = examples.get(examples_dir, name)
     recording = load_recording(recording_path(recorded_dir, name))
-    if recording is None or recording.get("source_sha256") != example.sha256:
+    if not is_current(recording, example.sha256):
         raise ExampleError(
             f"example({name!r}): recording missing or older than its source; run `make record`"
         )
     others = {}
     for version in example.versions:
         other = load_recording(recording_path(recorded_dir, name, version))
-        if other and other.get("source_sha256") == example.sha256:
+        if is_current(other, example.sha256):
             others[version] = other
     return example_html.render(example, recording, others)
 

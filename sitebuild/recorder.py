@@ -23,6 +23,10 @@ from sitebuild import EXAMPLES_DIR, RECORDED_DIR
 from sitebuild.examples import Example, ExampleError, discover
 
 CAPTURE = Path(__file__).with_name("capture.py")
+# Version of what a recording stores. 2: each run has "events" (the timeline, in the
+# live runtime's event format; output lines are its "output" events). A recording of
+# an older format counts as stale, so `make record` records it again.
+FORMAT = 2
 # Keep captured streams bounded: a runaway example must not fill the disk.
 MAX_STREAM_CHARS = 200_000
 
@@ -75,7 +79,7 @@ def run_once(example: Example, python: str = sys.executable) -> dict:
         "duration": round(end if end is not None else wall, 4),
         "stdout": stdout[:MAX_STREAM_CHARS],
         "stderr": stderr[:MAX_STREAM_CHARS],
-        "lines": [e for e in events if "text" in e],
+        "events": [e for e in events if "type" in e],
     }
 
 
@@ -97,6 +101,7 @@ def record(example: Example, python: str = sys.executable) -> dict:
         run.pop("provenance")
     return {
         "example": example.name,
+        "format": FORMAT,
         "source_sha256": example.sha256,
         "recorded_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "python": provenance,
@@ -104,24 +109,50 @@ def record(example: Example, python: str = sys.executable) -> dict:
     }
 
 
+def output_lines(run: dict) -> list[dict]:
+    """A run's output lines (its "output" events) as ``{t (s), thread, stream, text}``."""
+    return [
+        {"t": e["t"] / 1000, "thread": e["thread"], "stream": e["stream"], "text": e["text"]}
+        for e in run.get("events", [])
+        if e["type"] == "output"
+    ]
+
+
+def is_current(recording: dict | None, sha256: str) -> bool:
+    """Recorded from this source, in this format?"""
+    return (
+        bool(recording)
+        and recording.get("source_sha256") == sha256
+        and (recording.get("format") == FORMAT)
+    )
+
+
 def load_recording(path: Path) -> dict | None:
+    """The recording at ``path`` (None if there is none); each run gets ``lines``."""
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
+        recording = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    for run in recording.get("runs", []):
+        if "events" in run:
+            run["lines"] = output_lines(run)
+    return recording
 
 
 def dumps(recording: dict) -> str:
-    """Indented JSON, but one output line per line of text: readable diffs in review."""
-    lines = [[json.dumps(e, ensure_ascii=False) for e in run["lines"]] for run in recording["runs"]]
-    shell = {**recording, "runs": [{**run, "lines": i} for i, run in enumerate(recording["runs"])]}
+    """Indented JSON, but one event per line of text: readable diffs in review."""
+    runs = recording["runs"]
+    events = [[json.dumps(e, ensure_ascii=False) for e in run["events"]] for run in runs]
+    shell = {**recording, "runs": [{**run, "events": i} for i, run in enumerate(runs)]}
+    for run in shell["runs"]:
+        run.pop("lines", None)  # derived from the events when loaded
     text = json.dumps(shell, indent=1, ensure_ascii=False)
-    for i, run_lines in enumerate(lines):
-        body = ",\n   ".join(run_lines)
+    for i, run_events in enumerate(events):
+        body = ",\n   ".join(run_events)
         text = text.replace(
-            f'"lines": {i}\n', f'"lines": [\n   {body}\n  ]\n' if body else '"lines": []\n', 1
+            f'"events": {i}\n', f'"events": [\n   {body}\n  ]\n' if body else '"events": []\n', 1
         )
     return text + "\n"
 
@@ -158,7 +189,7 @@ def record_all(
             old = load_recording(target)
         except RecordError:
             old = None  # unreadable: record it again
-        if old and old.get("source_sha256") == example.sha256 and not force:
+        if is_current(old, example.sha256) and not force:
             log(f"{prefix}: unchanged, kept")
             continue
         runs = f" ({example.runs} runs)" if example.runs > 1 else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitebuild.examples import Example
-from sitebuild.recorder import RecordError, load_recording, recording_path
+from sitebuild.recorder import FORMAT, RecordError, load_recording, recording_path
 
 FIX = "run `make record` (or `python -m sitebuild.recorder {name}`)"
 
@@ -35,15 +35,17 @@ def problems(examples: dict[str, Example], recorded_dir: Path) -> list[str]:
                 if version is None:
                     found.append(f"example {name}: no recording at {path}; {fix}")
                 continue  # other versions are optional: a fresh machine may lack them
+            again = fix if version is None else f"run `make record-versions`, or delete {path.name}"
             if recording.get("source_sha256") != example.sha256:
-                again = (
-                    fix
-                    if version is None
-                    else (f"run `make record-versions`, or delete {path.name}")
-                )
                 found.append(
                     f"example {name}: recording {path.name} is older than {example.path.name} "
                     f"(source changed since it was recorded); {again}"
+                )
+            elif recording.get("format") != FORMAT:
+                found.append(
+                    f"example {name}: recording {path.name} is in an old format "
+                    f"({recording.get('format', 1)}, now {FORMAT}: it has no timeline "
+                    f"events); {again}"
                 )
     for path in sorted(recorded_dir.glob("*.json")):
         if path.stem.split("@")[0] not in examples:

@@ -4,9 +4,14 @@ Every event has ``type``, ``t`` (ms since the run started) and ``thread`` (name)
 Types: thread-start, thread-end, switch (``frm``), sleep (``seconds``),
 lock-wait / lock-acquire / lock-release (``lock``: "lock-N", only for locks the
 reader's code created), event-wait / event-set, wait (``api``, ``line``: any other
-blocking call), output (``stream``, ``text``: one line), deadlock (``threads``),
-exit (``status``, ``exit_code``), truncated (the cap was reached: from then on only
-thread-start/end, output, deadlock and exit are sent).
+blocking call), resume (``ok``: the end of a sleep or wait), output (``stream``,
+``text``: one line), deadlock (``threads``), exit (``status``, ``exit_code``),
+truncated (the cap was reached: from then on only thread-start/end, output,
+deadlock and exit are sent).
+
+The recorder writes the same format for CPython runs (sitebuild/capture_events.py,
+which adds lock-busy, notify, queue-get/put and a "skipped" summary), so one
+timeline layout draws both (sitebuild/timeline_layout.py, js/timeline/layout.js).
 """
 
 from __future__ import annotations
@@ -78,6 +83,13 @@ class EventSink:
             self.emit("event-wait", name, line=line)
         else:
             self.emit("wait", name, api=api, line=line)
+
+    def emit_resume(self, sched, rec, woke) -> None:
+        """The end of a wait: drawn as the end of the thread's sleeping/waiting bar."""
+        if self.truncated or sched.finished:
+            return
+        ok = woke is not False or rec.wait_what == "sleep"  # a sleep's timer is its end
+        self.emit("resume", sched.thread_name(rec), ok=ok)
 
     def is_reader_lock(self) -> bool:
         """Was the lock being created made by the reader's code (directly or via RLock())?"""

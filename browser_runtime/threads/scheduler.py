@@ -218,6 +218,9 @@ class Scheduler:
             heapq.heappush(self.timers, (deadline, next(self._seq), rec, rec.wait_seq, real_due))
         if self.events is not None:
             self.events.emit_wait(self, rec, what, obj)
+            woke = self._park(rec)
+            self.events.emit_resume(self, rec, woke)
+            return woke
         return self._park(rec)
 
     def wake(self, rec: ThreadRec, value=True) -> None:

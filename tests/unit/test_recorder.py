@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sitebuild.examples import discover
-from sitebuild.recorder import RecordError, record, record_all, recording_path
+from sitebuild.recorder import RecordError, output_lines, record, record_all, recording_path
 from tests.programs import SLEEPING_WORKERS as THREADED
 from tests.unit.helpers import make_examples
 
@@ -18,12 +18,12 @@ def test_recording_has_output_lines_threads_and_provenance(tmp_path):
     run = rec["runs"][0]
     assert run["exit_code"] == 0
     assert run["stdout"] == "worker 1 done\nworker 2 done\nmain done\n"
-    assert [(line["thread"], line["text"]) for line in run["lines"]] == [
+    assert [(line["thread"], line["text"]) for line in output_lines(run)] == [
         ("W1", "worker 1 done"),
         ("W2", "worker 2 done"),
         ("MainThread", "main done"),
     ]
-    times = [line["t"] for line in run["lines"]]
+    times = [line["t"] for line in output_lines(run)]
     assert times == sorted(times) and 0.04 < times[0] < times[1]
     assert rec["python"]["implementation"] == "CPython"
     assert rec["python"]["build"] in ("GIL", "free-threaded")
@@ -38,7 +38,7 @@ def test_traceback_starts_in_the_example_and_exit_code_is_kept(tmp_path):
     assert run["stderr"].startswith("Traceback (most recent call last):\n")
     assert 'File "crash.py", line 2, in <module>' in run["stderr"]
     assert "runpy" not in run["stderr"] and "capture.py" not in run["stderr"]
-    assert [line["stream"] for line in run["lines"]][-1] == "stderr"
+    assert [line["stream"] for line in output_lines(run)][-1] == "stderr"
 
 
 def test_crashing_example_fails_and_keeps_the_old_recording(tmp_path):
@@ -92,5 +92,5 @@ def test_daemon_thread_output_and_partial_line_are_logged(tmp_path):
     examples = make_examples(tmp_path, {"d": source})
     run = record(discover(examples)["d"])["runs"][0]
     assert run["stdout"] == "no newline"
-    assert [line["text"] for line in run["lines"]] == ["no newline"]
+    assert [line["text"] for line in output_lines(run)] == ["no newline"]
     assert run["duration"] < 4  # the daemon thread's sleep did not hold up exit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -86,3 +87,22 @@ def test_mkdocs_build_aborts_on_stale_recording(tmp_path):
     output = result.stdout + result.stderr  # mkdocs prints Abort messages on stdout
     assert f"example {example.stem}: recording {example.stem}.json is older than" in output
     assert "make record" in output
+
+
+def test_recording_without_timeline_events_is_stale_and_re_recorded(recorded_examples):
+    examples, recorded = recorded_examples
+    path = recording_path(recorded, "one")
+    old = json.loads(path.read_text())
+    del old["format"]  # what recordings made before the timeline looked like
+    for run in old["runs"]:
+        run["lines"] = [{"t": 0.0, "thread": "MainThread", "stream": "stdout", "text": "1"}]
+        del run["events"]
+    path.write_text(json.dumps(old))
+    found = problems(discover(examples), recorded)
+    assert len(found) == 1
+    assert "example one: recording one.json is in an old format (1, now 2" in found[0]
+    assert "make record" in found[0]
+    log: list[str] = []
+    assert record_all(examples, recorded, log=log.append) == []
+    assert any(m.startswith("[1/2] one: recording") for m in log)
+    assert problems(discover(examples), recorded) == []

@@ -6,8 +6,9 @@
 
 import { mount as mountQuiz } from "./quiz/mount.js";
 import { mount as mountRunner } from "./runner/index.js";
+import { mount as mountTimelines } from "./timeline/mount.js";
 
-const features = [mountRunner, mountQuiz];
+const features = [mountRunner, mountQuiz, mountTimelines];
 
 let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 
