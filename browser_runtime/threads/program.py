@@ -14,7 +14,8 @@ from .events import EventSink, ThreadTaggedStream
 from .install import Installation
 from .preempt import Preemption, controller
 
-MODES = ("gil", "anywhere")
+# What each models: preempt.py's docstring.
+MODES = ("gil", "gil39", "anywhere")
 # Counted slices: mean length in eval-breaker checks (about 5 ms of Pyodide work).
 DEFAULT_SLICE_CHECKS = 20000
 
