@@ -133,4 +133,6 @@ def test_switch_anywhere_mode_splits_counter_increments(playground):
     first = run(block).strip()
     assert first != "lost 0" and first.startswith("lost ")  # a switch fell inside +=
     assert run(block).strip() == first  # and the seed replays it
-    expect(block.locator(".runner__label")).to_contain_text("switching anywhere, seed 99")
+    expect(block.locator(".runner__label")).to_contain_text(
+        "switching anywhere (free-threaded-like worst case), seed 99"
+    )
