@@ -127,7 +127,7 @@ class Preemption:
 
     # scheduler hooks
     def arm(self) -> None:
-        if self.ctl is not None:
+        if self.ctl is not None and self.mode != "step":  # stepping: the reader decides
             self.ctl.arm()
 
     def disarm(self) -> None:

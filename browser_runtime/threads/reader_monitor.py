@@ -36,8 +36,8 @@ def available() -> bool:
 class ReaderMonitor:
     """One sys.monitoring tool id, one event ("INSTRUCTION" or "LINE"), one callback."""
 
-    def __init__(self, code, event: str, callback, name: str = "browser_runtime.threads"):
-        self.codes = reader_codes(code)
+    def __init__(self, code, event: str, callback, name="browser_runtime.threads", codes=None):
+        self.codes = reader_codes(code) if codes is None else list(codes)
         self.event = event
         self.callback = callback
         self.name = name
