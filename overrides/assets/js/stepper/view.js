@@ -80,10 +80,10 @@ export class StepperView {
       ...this.lines.map((text, i) => {
         const here = byLine.get(i + 1) || [];
         const li = el("li", { className: here.length ? "stepper__line stepper__line--current" : "stepper__line" });
+        li.append(el("code", { textContent: text || " " }));
         for (const t of here) {
           li.append(el("span", { className: `stepper__marker stepper__t${this.slot(t.id)}`, textContent: t.name }));
         }
-        li.append(el("code", { textContent: text || " " }));
         return li;
       }),
     );
