@@ -288,8 +288,8 @@ async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event)
         on_event=on_event if opts.events else None,
         stepping=stepping if opts.mode == "step" else None,
     )
-    if outcome.status == "deadlock":
-        status = "deadlock"
+    if outcome.status in ("deadlock", "stopped"):  # stopped: a stepped run abandoned
+        status = outcome.status
     elif outcome.exit_code == 0:
         status = "ok"
     else:

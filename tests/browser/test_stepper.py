@@ -168,3 +168,14 @@ def test_playground_stepper_reaches_a_deadlock(pages, site):
     assert "Deadlock: every thread is blocked" in output
     assert re.search(r"one waits in .*line 6|one waits in .*:6", output), output
     expect(stepper.locator(".stepper__status")).to_contain_text("Deadlock")
+
+
+def test_run_while_the_stepper_waits_is_not_held_up(pages, site):
+    page = pages.page
+    page.goto(site.url + "race-conditions/")
+    block = block_of(page, "race_stepper")
+    stepper = open_stepper(block)
+    block.get_by_role("button", name="Run", exact=True).click()
+    expect(block.locator(".runner")).to_have_attribute("data-state", "ok", timeout=RUN_TIMEOUT)
+    expect(block.locator(".runner__output")).to_contain_text("expected 4, got 4")
+    expect(stepper).to_have_attribute("data-outcome", "stopped")

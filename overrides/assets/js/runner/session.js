@@ -50,11 +50,14 @@ export class PythonSession {
     // Stepped runs: the reader's choice (a thread id, or -1 to abandon the run).
     run.step = (thread) => {
       if (this.active !== run) return;
+      run.paused = false;
       clearTimeout(run.timer);
       run.timer = setTimeout(() => this.#timeout(run), timeLimit());
       this.worker.postMessage({ type: "step", id: run.id, thread });
     };
     this.queue.push(run);
+    // A stepped run waiting for the reader would hold up this one for good: end it.
+    if (this.active?.paused) this.active.step(-1);
     if (!this.ready && this.progress) handlers.onProgress?.(this.progress);
     this.#pump();
     return run;
@@ -104,6 +107,7 @@ export class PythonSession {
       case "pause": // a stepped run waits for the reader: no time limit meanwhile
         if (!run) break;
         clearTimeout(run.timer);
+        run.paused = true;
         run.handlers.onPause?.(data.state);
         break;
       case "done":
