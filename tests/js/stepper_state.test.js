@@ -60,3 +60,12 @@ test("a lost update is expected minus got", () => {
   assert.equal(lostUpdates("expected 4, got 4\n"), 0);
   assert.equal(lostUpdates("no count here"), null);
 });
+
+test("the ending names a lost update, a deadlock, or what to try next", async () => {
+  const { ending } = await import("../../overrides/assets/js/stepper/stepper.js");
+  assert.match(ending({ status: "ok" }, 12, "lost-update", "expected 4, got 3\n"), /^You made the threads lose an update after 12 steps: expected 4, got 3\./);
+  assert.match(ending({ status: "ok" }, 1, "lost-update", "expected 4, got 4\n"), /^No update lost after 1 step:/);
+  assert.match(ending({ status: "deadlock" }, 9, undefined, ""), /^Deadlock after 9 steps/);
+  assert.equal(ending({ status: "ok" }, 3, undefined, "hi\n"), "The program finished after 3 steps.");
+  assert.match(ending({ status: "stopped" }, 3, undefined, ""), /ended \(stopped\)/);
+});

@@ -8,101 +8,111 @@
 import { STOP, announcement, lostUpdates, nextSelection, runnable } from "./state.js";
 import { StepperView } from "./view.js";
 
-/**
- * Open the stepper in `host`. options: {source, filename, kind: "line" |
- * "instruction", goal: "lost-update" | undefined, onClose}. Returns {close()}.
- */
-export function openStepper(host, session, { source, filename, kind = "line", goal, onClose }) {
-  let choices = [];
-  let run = null;
-  let state = null;
-  let output = "";
-  let closed = false;
-  const view = new StepperView(host, source, {
-    kind,
-    onStep: (id) => step(id),
-    onBack: () => restart(choices.slice(0, -1)),
-    onReset: () => restart([]),
-    onClose: () => close(),
-  });
+/** How a stepped run ended, in one sentence (for the live region). */
+export function ending(result, steps, goal, output) {
+  const after = `after ${steps} step${steps === 1 ? "" : "s"}`;
+  if (result.status === "deadlock") {
+    return `Deadlock ${after}: every thread waits for another. The report below says what each waits for, and where. Back undoes the last step.`;
+  }
+  if (result.status !== "ok") return `The run ended (${result.status}) ${after}. Back or Reset to try again.`;
+  const lost = goal === "lost-update" ? lostUpdates(output) : null;
+  const said = output.trim();
+  if (lost > 0) return `You made the threads lose ${lost === 1 ? "an update" : `${lost} updates`} ${after}: ${said}. That is a race condition.`;
+  if (lost === 0) return `No update lost ${after}: ${said}. Press Back or Reset and switch threads inside counter += 1.`;
+  return `The program finished ${after}.`;
+}
 
-  function start() {
-    output = "";
-    state = null;
+class SteppedRun {
+  constructor(host, session, { source, filename, kind, goal, onClose }) {
+    Object.assign(this, { session, source, filename, kind, goal, onClose });
+    this.choices = [];
+    this.run = null;
+    this.state = null;
+    this.output = "";
+    this.closed = false;
+    this.view = new StepperView(host, source, {
+      kind,
+      onStep: (id) => this.step(id),
+      onBack: () => this.restart(this.choices.slice(0, -1)),
+      onReset: () => this.restart([]),
+      onClose: () => this.close(),
+    });
+  }
+
+  start() {
+    const { view } = this;
+    this.output = "";
+    this.state = null;
     view.setOutput("");
     view.setBusy(true);
-    view.say(session.ready ? "Starting…" : "Loading Python…");
-    const options = { threads: true, mode: "step", step: kind, replay: choices.slice(), events: false };
-    const current = session.run(source, filename, options, {
-      onOutput(chunks) {
-        output += chunks.map(([, text]) => text).join("");
-        view.setOutput(output);
+    view.say(this.session.ready ? "Starting…" : "Loading Python…");
+    const options = { threads: true, mode: "step", step: this.kind, replay: this.choices.slice(), events: false };
+    const current = this.session.run(this.source, this.filename, options, {
+      onOutput: (chunks) => {
+        this.output += chunks.map(([, text]) => text).join("");
+        view.setOutput(this.output);
       },
-      onPause(paused) {
-        if (run !== current) return current.step(STOP); // left behind by Back/Reset/Close
-        choices = choices.slice(0, paused.step); // a replay that went another way stops early
-        state = paused;
-        view.render(state, nextSelection(state, view.selected));
-        view.setBusy(false, { canStep: runnable(state).length > 0, canBack: choices.length > 0 });
-        view.say(announcement(state));
-        // Keyboard users land in the thread list when the stepper opens.
-        if (!view.root.contains(document.activeElement)) view.select(view.selected, true);
-      },
+      onPause: (paused) => this.paused(current, paused),
     });
-    run = current;
-    current.done.then((result) => run === current && finished(result));
+    this.run = current;
+    current.done.then((result) => this.run === current && this.finished(result));
   }
 
-  function finished(result) {
-    run = null;
-    view.setOutput(output);
+  paused(current, state) {
+    if (this.run !== current) return current.step(STOP); // left behind by Back/Reset/Close
+    const { view } = this;
+    this.choices = this.choices.slice(0, state.step); // a replay that went another way stops early
+    this.state = state;
+    view.render(state, nextSelection(state, view.selected));
+    view.setBusy(false, { canStep: runnable(state).length > 0, canBack: this.choices.length > 0 });
+    view.say(announcement(state));
+    // Keyboard users land in the thread list when the stepper opens.
+    if (!view.root.contains(document.activeElement)) view.select(view.selected, true);
+  }
+
+  finished(result) {
+    const { view, state } = this;
+    this.run = null;
+    view.setOutput(this.output);
     if (state) view.render({ ...state, threads: state.threads.map((t) => ({ ...t, status: "done", line: null })) }, null);
-    view.setBusy(false, { canStep: false, canBack: choices.length > 0 });
+    view.setBusy(false, { canStep: false, canBack: this.choices.length > 0 });
     view.root.dataset.outcome = result.status;
-    view.say(ending(result));
+    view.say(ending(result, this.choices.length, this.goal, this.output));
   }
 
-  function ending(result) {
-    const steps = `after ${choices.length} step${choices.length === 1 ? "" : "s"}`;
-    if (result.status === "deadlock") {
-      return `Deadlock ${steps}: every thread waits for another. The report below says what each waits for, and where. Back undoes the last step.`;
-    }
-    if (result.status !== "ok") return `The run ended (${result.status}) ${steps}. Back or Reset to try again.`;
-    const lost = goal === "lost-update" ? lostUpdates(output) : null;
-    if (lost > 0) return `You made the threads lose ${lost === 1 ? "an update" : `${lost} updates`} ${steps}: ${output.trim()}. That is a race condition.`;
-    if (lost === 0) return `No update lost ${steps}: ${output.trim()}. Press Back or Reset and switch threads inside counter += 1.`;
-    return `The program finished ${steps}.`;
+  step(id) {
+    if (!this.run || !this.state || !runnable(this.state).some((t) => t.id === id)) return;
+    this.choices.push(id);
+    this.view.setBusy(true);
+    this.run.step(id);
   }
 
-  function step(id) {
-    if (!run || !state || !runnable(state).some((t) => t.id === id)) return;
-    choices.push(id);
-    view.setBusy(true);
-    run.step(id);
+  restart(choices) {
+    this.choices = choices;
+    const old = this.run;
+    this.run = null;
+    if (!old) return this.start();
+    old.step(STOP); // ends the waiting run; the session then starts the next
+    old.done.then(() => !this.closed && this.start());
   }
 
-  function restart(newChoices) {
-    choices = newChoices;
-    const old = run;
-    run = null;
-    if (old) {
-      old.step(STOP); // ends the waiting run; the session then starts the next
-      old.done.then(() => !closed && start());
-    } else {
-      start();
-    }
-  }
-
-  function close() {
-    if (closed) return;
-    closed = true;
-    const old = run;
-    run = null;
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    const old = this.run;
+    this.run = null;
     old?.step(STOP);
-    view.remove();
-    onClose?.();
+    this.view.remove();
+    this.onClose?.();
   }
+}
 
-  start();
-  return { close, view };
+/**
+ * Open the stepper in `host`. options: {source, filename, kind: "line" |
+ * "instruction", goal: "lost-update" | undefined, onClose}. Returns {close(), view}.
+ */
+export function openStepper(host, session, { source, filename, kind = "line", goal, onClose }) {
+  const stepped = new SteppedRun(host, session, { source, filename, kind, goal, onClose });
+  stepped.start();
+  return { close: () => stepped.close(), view: stepped.view };
 }
