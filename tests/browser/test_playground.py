@@ -37,7 +37,7 @@ def test_starter_program_runs_with_threads(playground):
         "T3 finished after 0.75 s",
         "all done",
     ]
-    expect(block.locator(".runner__label")).to_contain_text("like CPython's GIL build")
+    expect(block.locator(".runner__label")).to_contain_text("like CPython 3.10+ (GIL build)")
     playground.assert_clean()
 
 
