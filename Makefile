@@ -71,6 +71,7 @@ test: setup chromium lint test-js
 bench: setup chromium build
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_threads
+	$(BIN)/python -m tests.bench_race
 
 clean:
 	rm -rf site .pytest_cache

@@ -43,7 +43,7 @@ class RunOptions:
     max_lines: int = MAX_LINES
     max_chars: int = MAX_CHARS
     threads: bool = False  # run on the cooperative threads runtime (browser_runtime.threads)
-    mode: str = "gil"  # its scheduling: "gil" (like CPython's GIL build) or "anywhere"
+    mode: str = "gil"  # its scheduling: threads.MODES ("gil", "gil39", "anywhere", "step")
     seed: int | None = None  # None: wall-clock time slices; an int: replayable slices
     events: bool = False  # send the threads runtime's event stream to on_event
     extra: Mapping[str, object] | None = None
@@ -276,6 +276,9 @@ async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event)
             scheduler.ACTIVE.stop()
 
     sink.on_limit = stop_run
+    extra = dict(opts.extra or {})
+    # mode "step": the reader picks each step (browser_runtime/threads/stepping.py).
+    stepping = {"step": extra.get("step"), "replay": list(extra.get("replay") or ())}
     outcome = await run_program(
         code,
         code.co_filename,
@@ -283,9 +286,10 @@ async def run_threaded(code, main, opts: RunOptions, sink: OutputSink, on_event)
         mode=opts.mode,
         seed=opts.seed,
         on_event=on_event if opts.events else None,
+        stepping=stepping if opts.mode == "step" else None,
     )
-    if outcome.status == "deadlock":
-        status = "deadlock"
+    if outcome.status in ("deadlock", "stopped"):  # stopped: a stepped run abandoned
+        status = outcome.status
     elif outcome.exit_code == 0:
         status = "ok"
     else:

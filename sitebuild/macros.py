@@ -40,5 +40,11 @@ def define_env(env) -> None:
     bank = cache(lambda: quiz_bank.load_for_site(env.conf))
 
     @env.macro
+    def compare_versions(name: str, versions: list[str], caption: str) -> str:
+        from sitebuild import version_compare  # one example's recordings side by side
+
+        return version_compare.render(name, versions, caption)
+
+    @env.macro
     def quiz(topic: str | None = None, count: int | None = None) -> str:
         return quiz_html.render(topic=topic, count=count, page=env.page, bank=bank())

@@ -26,8 +26,10 @@ Python, under ``runPythonAsync`` (browser_runtime must be importable)::
 ``mode="gil"`` switches where CPython's GIL build can (calls, backward jumps);
 ``seed=None`` uses 5 ms wall-clock slices, an int seed uses counted slices and a
 virtual clock for timeouts (clock.py), so the same program and seed give the same
-interleaving even when threads sleep. ``mode="anywhere"`` may switch between any two
-bytecodes of the reader's code (seeded; a seed is drawn if None).
+interleaving even when threads sleep. ``mode="gil39"`` switches like CPython <= 3.9 (a
+slice's end lands at any instruction; preempt.py). ``mode="anywhere"`` may switch between
+any two bytecodes of the reader's code (seeded; a seed is drawn if None). ``mode="step"``
+asks the page which thread takes each step (stepping.py).
 ``on_event(dict)`` receives the event stream (see events.py). Stop: the chained
 interrupt buffer's SIGINT ends the run with status "stopped", even while every
 thread sleeps. Each run re-imports threading/queue/concurrent.futures and puts the

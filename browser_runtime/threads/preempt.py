@@ -1,12 +1,19 @@
-"""Switch threads without the reader's code asking: time slices and "anywhere" mode.
+"""Switch threads without the reader's code asking: time slices and instruction-level switches.
 
-"gil" mode: the JS controller (overrides/assets/js/threads/preemption.js) raises
-SIGVTALRM at an eval-breaker check once the slice is over, so threads switch only
-where CPython's GIL build can (calls, backward jumps). Slices are wall-clock
-(``seed=None``) or a seeded count of checks (replayable).
-"anywhere" mode adds a seeded instruction countdown on the reader's code, so a switch
-can fall between any two bytecodes (``counter += 1`` can lose updates), as on a
-free-threaded build or an unlucky schedule. It is slower: fine for small demos.
+Three schedules, named for what they model:
+
+- "gil" (CPython 3.10+, GIL build): the JS controller (overrides/assets/js/threads/
+  preemption.js) raises SIGVTALRM at an eval-breaker check once the slice is over, so
+  threads switch only where CPython 3.10+ honours a switch request (calls and function
+  entry, backward jumps). Slices are wall-clock (``seed=None``) or a seeded count of
+  checks (replayable).
+- "gil39" (CPython <= 3.9): the same slices, but when one ends in the reader's code the
+  switch lands a few (seeded) bytecode instructions later, wherever that is, as 3.9's
+  eval loop honoured a request before almost any instruction. Instruction events are on
+  only for those few instructions, so the run costs about what "gil" costs.
+- "anywhere" (free-threaded-like, worst case): a seeded instruction countdown on every
+  step of the reader's code, so a switch can fall between any two bytecodes. Slow
+  (every instruction calls back): fine for small demos.
 
 A switch may only happen in the reader's code (or the stdlib it called): never
 while this runtime is mid-update, nor inside Pyodide, asyncio or an import.
@@ -19,6 +26,7 @@ import random
 import signal
 import sys
 
+from . import reader_monitor
 from .code_origin import _RUNTIME_DIR, _STDLIB_DIR
 
 SIG_SLICE = getattr(signal, "SIGVTALRM", 26)
@@ -29,9 +37,15 @@ _PROTECTED_PACKAGES = ("asyncio", "pyodide", "_pyodide", "importlib", "encodings
 _STDLIB_PROTECTED = tuple(f"{_STDLIB_DIR}/{pkg}" for pkg in _PROTECTED_PACKAGES)
 # Virtual CPU time per "anywhere" instruction (seeded runs' clock; about Pyodide's speed).
 _SECS_PER_INSTRUCTION = 2e-7
-_TOOL_IDS = (4, 3)  # sys.monitoring ids left free by debuggers, coverage and profilers
+# "gil39": the switch lands 1..GIL39_SPREAD instructions after the slice ends (a loop
+# iteration of `counter += 1` is 7 instructions on 3.14, so any of them can be hit).
+GIL39_SPREAD = 16
 
 STDLIB, READER, PROTECTED = 0, 1, 2
+
+# code -> True: also protected. Module-wide on purpose: only the CPython test backend
+# marks its own code objects here, once at import, and they live as long as it does.
+_protected_cache: dict = {}
 
 
 def controller():
@@ -43,51 +57,42 @@ def controller():
     return browser_threads_js
 
 
-_kind_cache: dict = {}
-# code -> True: also protected (a test backend marks its own code so).
-_protected_cache: dict = {}
+class CodeKinds:
+    """Whose code is this? Cached per run (a run's code objects die with it)."""
 
+    def __init__(self):
+        self._cache: dict = {}
 
-def _kind(code) -> int:
-    kind = _kind_cache.get(code)
-    if kind is None:
-        name = code.co_filename
-        if (
-            _protected_cache.get(code)
-            or name.startswith(_PROTECTED_PREFIXES)
-            or name.startswith(_STDLIB_PROTECTED)
-        ):
-            kind = PROTECTED
-        elif name.startswith(_STDLIB_DIR):
-            kind = STDLIB
-        else:
-            kind = READER
-        _kind_cache[code] = kind
-    return kind
+    def kind(self, code) -> int:
+        kind = self._cache.get(code)
+        if kind is None:
+            name = code.co_filename
+            if (
+                _protected_cache.get(code)
+                or name.startswith(_PROTECTED_PREFIXES)
+                or name.startswith(_STDLIB_PROTECTED)
+            ):
+                kind = PROTECTED
+            elif name.startswith(_STDLIB_DIR):
+                kind = STDLIB
+            else:
+                kind = READER
+            self._cache[code] = kind
+        return kind
 
-
-def switchable(frame) -> bool:
-    """May the thread running ``frame`` be switched away from here? Yes if the
-    innermost frame that is not the stdlib's belongs to the reader: the stdlib
-    called by the reader (threading.py's Condition, say) switches as on CPython;
-    called by this runtime (json for an event, say) it does not."""
-    while frame is not None:
-        kind = _kind(frame.f_code)
-        if kind == READER:
-            return True
-        if kind == PROTECTED:
-            return False
-        frame = frame.f_back
-    return False
-
-
-def _reader_codes(code):
-    """Every code object compiled from the reader's source (functions, classes...)."""
-    todo = [code]
-    while todo:
-        current = todo.pop()
-        yield current
-        todo.extend(c for c in current.co_consts if isinstance(c, type(code)))
+    def switchable(self, frame) -> bool:
+        """May the thread running ``frame`` be switched away from here? Yes if the
+        innermost frame that is not the stdlib's belongs to the reader: the stdlib
+        called by the reader (threading.py's Condition, say) switches as on CPython;
+        called by this runtime (json for an event, say) it does not."""
+        while frame is not None:
+            kind = self.kind(frame.f_code)
+            if kind == READER:
+                return True
+            if kind == PROTECTED:
+                return False
+            frame = frame.f_back
+        return False
 
 
 class Preemption:
@@ -111,19 +116,23 @@ class Preemption:
         self.slice_checks = slice_checks
         self.max_ops = max_ops
         self.code = code
+        self.kinds = CodeKinds()
         self._saved = {}
         self._rng = random.Random(seed)
         self._budget = 0
         self._ops = 0
         self._old_trace = None
-        self._tool = None
+        self._monitor = None  # reader_monitor.ReaderMonitor ("anywhere", "gil39")
+        self._countdown = 0  # "gil39": instructions left before the pending switch
 
     # scheduler hooks
     def arm(self) -> None:
-        if self.ctl is not None:
+        if self.ctl is not None and self.mode != "step":  # stepping: the reader decides
             self.ctl.arm()
 
     def disarm(self) -> None:
+        if self._countdown:
+            self._end_countdown()  # the thread blocked first: that was its switch
         if self.ctl is not None:
             self.ctl.disarm()
 
@@ -145,11 +154,18 @@ class Preemption:
         if self.mode == "anywhere":
             self._new_budget()
             self._start_anywhere()
+        elif self.mode == "gil39" and self.code is not None and reader_monitor.available():
+            self._monitor = reader_monitor.ReaderMonitor(
+                self.code, "INSTRUCTION", self._gil39_tick
+            ).__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
         if self.mode == "anywhere":
             self._stop_anywhere()
+        elif self._monitor is not None:
+            self._monitor.__exit__(*exc)
+            self._monitor = None
         self.sched.preemption = None
         if self.ctl is not None:
             self.ctl.end()
@@ -159,9 +175,14 @@ class Preemption:
 
     def _on_slice(self, signum, frame) -> None:
         sched = self.sched
-        if sched.no_preempt or not switchable(frame):
+        if sched.no_preempt or not self.kinds.switchable(frame):
             if self.ctl is not None and sched.running is not None:
                 self.ctl.defer()
+            return
+        if self._countdown:
+            self._end_countdown()  # safety net (see _start_countdown): switch here
+        elif self.mode == "gil39" and self._monitor and self.kinds.kind(frame.f_code) == READER:
+            self._start_countdown()
             return
         sched.preempt(self.slice_ms / 1000)
 
@@ -170,6 +191,33 @@ class Preemption:
 
     def _on_idle_interrupt(self) -> None:
         self.sched.stop()
+
+    # -- "gil39": the switch lands at a seeded instruction after the slice ends --
+
+    def _start_countdown(self) -> None:
+        self._countdown = self._rng.randint(1, GIL39_SPREAD)
+        self._monitor.enable()
+        # Should the thread leave the reader's code before the countdown ends (into a
+        # long stdlib call), the slice fires again shortly and switches there.
+        if self.ctl is not None:
+            self.ctl.defer()
+
+    def _end_countdown(self) -> None:
+        self._countdown = 0
+        self._monitor.disable()
+
+    def _gil39_tick(self, code, offset) -> None:
+        if self._countdown <= 0:
+            return
+        self._countdown -= 1
+        if self._countdown:
+            return
+        self._end_countdown()
+        if self.sched.no_preempt:
+            if self.ctl is not None:
+                self.ctl.defer()
+            return
+        self.sched.preempt(self.slice_ms / 1000)
 
     # -- "anywhere": a seeded instruction countdown in the reader's code -------
 
@@ -185,40 +233,26 @@ class Preemption:
                 self.sched.preempt(ops * _SECS_PER_INSTRUCTION)
 
     def _start_anywhere(self) -> None:
-        # sys.monitoring (3.12+) is per interpreter. sys.settrace is per thread state,
-        # and Pyodide gives every suspended stack a thread state of its own, so a
-        # tracer set here would never see the other threads.
-        monitoring = getattr(sys, "monitoring", None)
-        if monitoring is None or self.code is None:
+        if self.code is None or not reader_monitor.available():
+            # CPython < 3.12 (the unit tests): a tracer, which on Pyodide would only
+            # see the thread that set it (see reader_monitor).
             self._old_trace = sys.gettrace()
             sys.settrace(self._global_trace)
             return
-        for tool in _TOOL_IDS:
-            if monitoring.get_tool(tool) is None:
-                break
-        else:
-            raise RuntimeError("no free sys.monitoring tool id for 'anywhere' mode")
-        monitoring.use_tool_id(tool, "browser_runtime.threads")
-        self._tool = tool
-        monitoring.register_callback(
-            tool, monitoring.events.INSTRUCTION, lambda code, offset: self._count()
-        )
-        for code in _reader_codes(self.code):
-            monitoring.set_local_events(tool, code, monitoring.events.INSTRUCTION)
+        self._monitor = reader_monitor.ReaderMonitor(
+            self.code, "INSTRUCTION", lambda code, offset: self._count()
+        ).__enter__()
+        self._monitor.enable()
 
     def _stop_anywhere(self) -> None:
-        if self._tool is None:
+        if self._monitor is None:
             sys.settrace(self._old_trace)
             return
-        monitoring = sys.monitoring
-        for code in _reader_codes(self.code):
-            monitoring.set_local_events(self._tool, code, 0)
-        monitoring.register_callback(self._tool, monitoring.events.INSTRUCTION, None)
-        monitoring.free_tool_id(self._tool)
-        self._tool = None
+        self._monitor.__exit__(None, None, None)
+        self._monitor = None
 
     def _global_trace(self, frame, event, arg):
-        if event == "call" and _kind(frame.f_code) == READER:
+        if event == "call" and self.kinds.kind(frame.f_code) == READER:
             frame.f_trace_opcodes = True
             return self._local_trace
         return None

@@ -14,7 +14,8 @@ from .events import EventSink, ThreadTaggedStream
 from .install import Installation
 from .preempt import Preemption, controller
 
-MODES = ("gil", "anywhere")
+# What each models: preempt.py's docstring.
+MODES = ("gil", "gil39", "anywhere", "step")  # "step": stepping.py
 # Counted slices: mean length in eval-breaker checks (about 5 ms of Pyodide work).
 DEFAULT_SLICE_CHECKS = 20000
 
@@ -96,7 +97,17 @@ class _Run:
     """Everything set up for one run, torn down in reverse order."""
 
     def __init__(
-        self, backend, code, globals_dict, mode, seed, slice_ms, slice_checks, on_event, event_limit
+        self,
+        backend,
+        code,
+        globals_dict,
+        mode,
+        seed,
+        slice_ms,
+        slice_checks,
+        on_event,
+        event_limit,
+        stepping=None,
     ):
         self.backend = backend
         self.mode = mode
@@ -108,7 +119,8 @@ class _Run:
         sink = EventSink(on_event, backend.now, event_limit) if on_event is not None else None
         self.sink = sink
         # Seeded runs replay, so their timeouts cannot follow the wall clock.
-        clock = WallClock(backend) if seed is None else VirtualClock(backend)
+        replays = seed is not None or mode == "step"
+        clock = VirtualClock(backend) if replays else WallClock(backend)
         self.sched = _sched.Scheduler(backend, sink, clock=clock)
         self.code = code
         self.globals = globals_dict
@@ -122,6 +134,9 @@ class _Run:
             slice_checks=slice_checks,
             code=code,
         )
+        self.stepper = None
+        if mode == "step":
+            self.stepper = _stepper(self.sched, code, globals_dict, stepping or {})
         self.installation = Installation(self._sleep)
         self._streams = ()
 
@@ -144,6 +159,8 @@ class _Run:
         sys.stdout = _Guarded(sys.stdout, "stdout", self.sink, self.sched)
         sys.stderr = _Guarded(sys.stderr, "stderr", self.sink, self.sched)
         self.preemption.__enter__()
+        if self.stepper is not None:
+            self.stepper.__enter__()
         return self
 
     def start(self):
@@ -159,6 +176,8 @@ class _Run:
         )
 
     def __exit__(self, *exc):
+        if self.stepper is not None:
+            self.stepper.__exit__(*exc)
         self.preemption.__exit__(*exc)
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, _Guarded):
@@ -177,7 +196,7 @@ class _Run:
             exit_code=exit_code,
             mode=self.mode,
             seed=self.seed,
-            preemptive=self.ctl is not None or self.mode == "anywhere",
+            preemptive=(self.ctl is not None and self.mode != "step") or self.mode == "anywhere",
             deadlock=report,
             switches=self.sched.switches,
             idle_s=round(self.sched.idle, 4),
@@ -190,6 +209,18 @@ class _Run:
                 "exit", None, status=status, exit_code=exit_code, mode=self.mode, seed=self.seed
             )
         return out
+
+
+def _stepper(sched, code, globals_dict, stepping: dict):
+    """mode="step": ``stepping`` is {"step": "line" | "instruction", "replay": [ids],
+    "send": callable(json) or None for the worker's channel}."""
+    from .stepping import Stepper, page_channel
+
+    send = stepping.get("send") or page_channel()
+    if send is None:
+        raise RuntimeError("mode 'step' needs a page to ask (no stepping channel)")
+    kind = stepping.get("step") or "line"
+    return Stepper(sched, code, globals_dict, kind, send, stepping.get("replay") or ())
 
 
 class _Guarded(ThreadTaggedStream):
@@ -228,6 +259,7 @@ async def run_program(
     on_event=None,
     event_limit=20000,
     backend=None,
+    stepping=None,
 ) -> Outcome:
     """Run ``source`` (str or code object) as the main thread of a threaded program.
 
@@ -244,7 +276,16 @@ async def run_program(
     code = _prepare(source, filename)
     globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
     run = _Run(
-        backend, code, globals_dict, mode, seed, slice_ms, slice_checks, on_event, event_limit
+        backend,
+        code,
+        globals_dict,
+        mode,
+        seed,
+        slice_ms,
+        slice_checks,
+        on_event,
+        event_limit,
+        stepping,
     )
     with run:
         run.start()
@@ -265,13 +306,23 @@ def run_program_blocking(
     seed=None,
     on_event=None,
     event_limit=20000,
+    stepping=None,
 ) -> Outcome:
     """The same, driven synchronously by a backend with ``run_until`` (CPython tests)."""
     _check_mode(mode, seed)
     code = _prepare(source, filename)
     globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
     run = _Run(
-        backend, code, globals_dict, mode, seed, 5.0, DEFAULT_SLICE_CHECKS, on_event, event_limit
+        backend,
+        code,
+        globals_dict,
+        mode,
+        seed,
+        5.0,
+        DEFAULT_SLICE_CHECKS,
+        on_event,
+        event_limit,
+        stepping,
     )
     with run:
         run.start()

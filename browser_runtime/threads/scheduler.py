@@ -101,6 +101,7 @@ class Scheduler:
         self.outcome = None
         self.completion = backend.new_completion()
         self.preemption = None  # set by preempt.Preemption: arm()/disarm()
+        self.chooser = None  # set by stepping.Stepper: the reader picks the next thread
         self.macrotask_every = macrotask_every
         self._last_macrotask = backend.now()
         self.switches = 0
@@ -269,6 +270,29 @@ class Scheduler:
         elif self.preemption is not None:
             self.preemption.arm()
 
+    # -- stepping (stepping.Stepper): the reader is the scheduler ----------
+
+    def step_point(self) -> None:
+        """The running thread reached a step point: it waits until the reader picks it."""
+        rec = self.running
+        if rec is None:
+            return
+        if self.finished:
+            self._end_of_run(rec)
+        rec.state = READY
+        rec.wake = True
+        self.ready.append(rec)
+        self._park(rec)
+
+    def run_next(self, rec: ThreadRec) -> None:
+        """Run ``rec`` (ready) next: the reader's choice."""
+        if self.finished or self.running is not None:
+            return
+        self.ready.remove(rec)
+        rec.state = RUNNING
+        self.running = rec
+        rec.gate.open(None)
+
     def _loop_turn(self) -> None:
         self.pending_wakeups -= 1
         if self.running is None:
@@ -289,7 +313,7 @@ class Scheduler:
         if self.preemption is not None:
             self.preemption.disarm()
         self._poll_timers()
-        if not via_loop and self.ready and self.ready[0] is rec:
+        if not via_loop and self.chooser is None and self.ready and self.ready[0] is rec:
             self.ready.popleft()
             rec.state = RUNNING
             if self.preemption is not None:
@@ -338,6 +362,9 @@ class Scheduler:
             if self._idle_since is not None:
                 self.idle += self.backend.now() - self._idle_since
                 self._idle_since = None
+            if self.chooser is not None:
+                self.chooser.request()  # it calls run_next(), now or when the page answers
+                return
             nxt = self.ready.popleft()
             nxt.state = RUNNING
             self.running = nxt

@@ -37,7 +37,7 @@ def test_starter_program_runs_with_threads(playground):
         "T3 finished after 0.75 s",
         "all done",
     ]
-    expect(block.locator(".runner__label")).to_contain_text("like CPython's GIL build")
+    expect(block.locator(".runner__label")).to_contain_text("like CPython 3.10+ (GIL build)")
     playground.assert_clean()
 
 
@@ -133,4 +133,6 @@ def test_switch_anywhere_mode_splits_counter_increments(playground):
     first = run(block).strip()
     assert first != "lost 0" and first.startswith("lost ")  # a switch fell inside +=
     assert run(block).strip() == first  # and the seed replays it
-    expect(block.locator(".runner__label")).to_contain_text("switching anywhere, seed 99")
+    expect(block.locator(".runner__label")).to_contain_text(
+        "switching anywhere (free-threaded-like worst case), seed 99"
+    )

@@ -9,9 +9,10 @@ import { newSeed, parseSeed, scheduleLabel } from "../../overrides/assets/js/run
 const limits = { maxLines: 2000, maxChars: 200000 };
 
 test("a finished run is labelled with its schedule and the seed that replays it", () => {
-  assert.equal(scheduleLabel({ mode: "gil" }), " · threads scheduled like CPython's GIL build (5 ms slices)");
-  assert.equal(scheduleLabel({ mode: "gil", seed: 7 }), " · threads replayable, like CPython's GIL build, seed 7");
-  assert.equal(scheduleLabel({ mode: "anywhere", seed: 0 }), " · threads switching anywhere, seed 0");
+  assert.equal(scheduleLabel({ mode: "gil" }), " · threads scheduled like CPython 3.10+ (GIL build), 5 ms slices");
+  assert.equal(scheduleLabel({ mode: "gil", seed: 7 }), " · threads scheduled like CPython 3.10+ (GIL build), replayable, seed 7");
+  assert.equal(scheduleLabel({ mode: "gil39" }), " · threads scheduled like CPython ≤ 3.9 (a switch may land at any instruction)");
+  assert.equal(scheduleLabel({ mode: "anywhere", seed: 0 }), " · threads switching anywhere (free-threaded-like worst case), seed 0");
   assert.equal(scheduleLabel({ mode: "other" }), " · threads other");
 });
 

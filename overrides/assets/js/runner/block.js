@@ -9,6 +9,7 @@ import { OutputPane } from "./output.js";
 import { ScheduleControls } from "./schedule_controls.js";
 import { sharedSource } from "./share.js";
 import { ShareControls } from "./share_controls.js";
+import { StepperControls } from "./stepper_controls.js";
 import { RunnerView } from "./view.js";
 
 /** What the page says about a block: its parts, and what the build put in data-json. */
@@ -37,6 +38,9 @@ function buildParts(block, info, session) {
   const share = info.playground ? new ShareControls() : null;
   const extras = [];
   if (info.threaded && threadsSupported()) extras.push(schedule.box);
+  // You are the scheduler: a stepped run of this code (stepper_controls.js).
+  const stepper = info.threaded && threadsSupported() ? new StepperControls(block) : null;
+  if (stepper) view.bar.insertBefore(stepper.button, view.hint);
   if (share) {
     view.bar.insertBefore(share.button, view.hint);
     extras.push(share.field);
@@ -46,10 +50,10 @@ function buildParts(block, info, session) {
   const controller = new RunController({ block, view, pane, session, schedule, ...info });
   const editor = new EditorSwap({ block, ...info, onRun: () => controller.run() });
   controller.editor = editor;
-  return { view, schedule, share, editor, controller };
+  return { view, schedule, share, editor, controller, stepper };
 }
 
-function wire(on, block, info, { view, schedule, share, editor, controller }) {
+function wire(on, block, info, { view, schedule, share, editor, controller, stepper }) {
   const intent = () => {
     editor.mount();
     controller.warm();
@@ -68,6 +72,10 @@ function wire(on, block, info, { view, schedule, share, editor, controller }) {
     controller.run();
   });
   if (share) on(share.button, "click", () => share.share(editor.source(), (text) => view.say(text)));
+  if (stepper) {
+    for (const type of ["pointerenter", "focus"]) on(stepper.button, type, intent);
+    on(stepper.button, "click", () => stepper.open(view.ui, controller.session, editor.source(), info.filename));
+  }
 }
 
 // A shared link brings its program; the playground's editor is there at once.
@@ -89,6 +97,7 @@ export function mountBlock(block, session) {
   if (info.playground) openShared(parts.editor);
   return () => {
     abort.abort();
+    parts.stepper?.close();
     parts.controller.dispose();
     parts.editor.dispose();
     parts.view.remove();

@@ -2,7 +2,10 @@
 // that replays a schedule (schedules.js says what each choice means).
 
 import { button, el } from "./dom.js";
-import { SCHEDULES, newSeed, parseSeed } from "./schedules.js";
+import { SCHEDULES, SCHEDULES_HELP, newSeed, parseSeed } from "./schedules.js";
+
+// The site root, from this module's place in it (assets/js/runner/).
+const SITE_ROOT = new URL("../../../", import.meta.url);
 
 export class ScheduleControls {
   constructor() {
@@ -21,6 +24,7 @@ export class ScheduleControls {
       "div",
       { className: "runner__sched" },
       el("label", {}, "Threads: ", this.select),
+      el("a", { className: "runner__schedhelp", href: new URL(SCHEDULES_HELP, SITE_ROOT).href, textContent: "What do these model?" }),
       el("label", {}, "Seed ", this.seedInput),
       this.newSeedButton,
     );

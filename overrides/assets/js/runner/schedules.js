@@ -2,12 +2,17 @@
 // options the Python runtime takes for it, and the label shown on the output. Pure.
 
 // The <select>'s values → the runtime's mode, whether a seed applies, the option text,
-// and how the output's label names it.
+// and how the output's label names it. Each schedule is named for what it models
+// (browser_runtime/threads/preempt.py; docs/playground.md explains them to readers).
 export const SCHEDULES = {
-  gil: { mode: "gil", seeded: false, text: "Like CPython", label: "scheduled like CPython's GIL build (5 ms slices)" },
-  replay: { mode: "gil", seeded: true, text: "Replayable (seed)", label: "replayable, like CPython's GIL build" },
-  anywhere: { mode: "anywhere", seeded: true, text: "Switch anywhere (seed)", label: "switching anywhere" },
+  gil: { mode: "gil", seeded: false, text: "CPython 3.10+ (GIL build)", label: "scheduled like CPython 3.10+ (GIL build), 5 ms slices" },
+  replay: { mode: "gil", seeded: true, text: "CPython 3.10+ (GIL build), replayable", label: "scheduled like CPython 3.10+ (GIL build), replayable" },
+  gil39: { mode: "gil39", seeded: false, text: "CPython ≤ 3.9", label: "scheduled like CPython ≤ 3.9 (a switch may land at any instruction)" },
+  anywhere: { mode: "anywhere", seeded: true, text: "Switch anywhere (seed)", label: "switching anywhere (free-threaded-like worst case)" },
 };
+
+// Where the Threads controls link to: what each schedule models.
+export const SCHEDULES_HELP = "playground/#where-threads-switch";
 
 export const newSeed = (random = Math.random) => Math.floor(random() * 1_000_000);
 

@@ -37,7 +37,8 @@ export class PythonSession {
 
   /**
    * Queue a run and return it: {done: Promise<result>, stop()}. `handlers`:
-   * onProgress(msg), onStart(versions), onOutput(chunks), onEvents(events). The result
+   * onProgress(msg), onStart(versions), onOutput(chunks), onEvents(events),
+   * onPause(state) (stepped runs; answer with run.step(threadId)). The result
    * is the worker's
    * {status, exit_code, truncated, ...} or {status: "stopped" | "timeout" | "failed"}.
    */
@@ -46,7 +47,17 @@ export class PythonSession {
     const run = { id: nextId++, source, filename, options, handlers, timer: 0 };
     run.done = new Promise((resolve) => (run.resolve = resolve));
     run.stop = () => this.#stop(run);
+    // Stepped runs: the reader's choice (a thread id, or -1 to abandon the run).
+    run.step = (thread) => {
+      if (this.active !== run) return;
+      run.paused = false;
+      clearTimeout(run.timer);
+      run.timer = setTimeout(() => this.#timeout(run), timeLimit());
+      this.worker.postMessage({ type: "step", id: run.id, thread });
+    };
     this.queue.push(run);
+    // A stepped run waiting for the reader would hold up this one for good: end it.
+    if (this.active?.paused) this.active.step(-1);
     if (!this.ready && this.progress) handlers.onProgress?.(this.progress);
     this.#pump();
     return run;
@@ -92,6 +103,12 @@ export class PythonSession {
         break;
       case "events":
         run?.handlers.onEvents?.(data.events);
+        break;
+      case "pause": // a stepped run waits for the reader: no time limit meanwhile
+        if (!run) break;
+        clearTimeout(run.timer);
+        run.paused = true;
+        run.handlers.onPause?.(data.state);
         break;
       case "done":
         if (run) this.#finish(run, data.result);

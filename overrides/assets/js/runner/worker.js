@@ -7,7 +7,11 @@
 //   {type: "run", id, source, filename, options}
 //       Run one program. Runs arriving while Python loads wait; the page sends one at a
 //       time. options go to browser_runtime.execute.run (max_lines, max_chars, and
-//       later keys such as threads/mode/seed for the cooperative threads runtime).
+//       later keys such as threads/mode/seed for the cooperative threads runtime;
+//       mode "step" also takes step: "line" | "instruction" and replay: [thread ids]).
+//   {type: "step", id, thread}
+//       Stepped runs (mode "step"): the reader's answer to a "pause": the thread id that
+//       takes the next step, or -1 to abandon the run (it ends with status "stopped").
 // worker -> page
 //   {type: "progress", stage: "download", loaded, total}   bytes of Python received
 //   {type: "progress", stage: "start"}                     downloaded; Python starting
@@ -16,6 +20,9 @@
 //   {type: "output", id, chunks: [[stream, text], ...]}    batched stdout/stderr, in order
 //   {type: "events", id, events: [{type, t, thread, ...}]} threads runtime's event stream
 //                                                          (only with options.events)
+//   {type: "pause", id, state: {step, kind, threads: [{id, name, status, line, instr,
+//                                reads, waiting_for}], globals: [[name, repr]]}}
+//                                                          stepped runs: who runs next?
 //   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
 //                               and for threaded runs: mode, seed, preemptive, switches}}
 //   {type: "error", id|null, message}                      the runner itself failed
@@ -86,6 +93,10 @@ async function start() {
   });
   // Time slices for threaded runs (idle, and nearly free, for everything else).
   if (threadsSupported()) installPreemption(pyodide);
+  // Stepped runs ask the page which thread runs next (browser_runtime/threads/stepping.py).
+  pyodide.registerJsModule("browser_stepper_js", {
+    pause: (json) => post({ type: "pause", id: stepping.runId, state: JSON.parse(json) }),
+  });
   pyodide.unpackArchive(await runtimeZip, "zip", { extractDir: RUNTIME_DIR });
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
   const execute = pyodide.pyimport("browser_runtime.execute");
@@ -128,8 +139,18 @@ function outputBatcher(id) {
   return { emit, event, flush };
 }
 
+// The run a "pause" belongs to, and the Python function that takes the page's answer.
+const stepping = { runId: null, choose: null };
+
+function answerStep(runtime, { id, thread }) {
+  if (id !== stepping.runId) return; // a late answer to a run that is over
+  stepping.choose ??= runtime.pyodide.pyimport("browser_runtime.threads.stepping").choose;
+  stepping.choose(thread);
+}
+
 async function runOne(runtime, { id, source, filename, options }) {
   const { pyodide } = runtime;
+  stepping.runId = id;
   const batcher = outputBatcher(id);
   // JS null would arrive as Pyodide's JsNull, not None: leave such keys out.
   const given = Object.entries(options || {}).filter(([, value]) => value !== null);
@@ -160,6 +181,10 @@ ready.catch((error) => post({ type: "error", id: null, message: `Python failed t
 // Runs are serialised: the next starts when the previous has finished.
 let queue = Promise.resolve();
 self.onmessage = ({ data }) => {
+  if (data?.type === "step") {
+    ready.then((runtime) => answerStep(runtime, data));
+    return;
+  }
   if (data?.type !== "run") return;
   queue = queue
     .then(() => ready)
