@@ -6,8 +6,9 @@
 
 import { mount as mountQuiz } from "./quiz/mount.js";
 import { mount as mountRunner } from "./runner/index.js";
+import { mount as mountThemeA11y } from "./theme_a11y.js";
 
-const features = [mountRunner, mountQuiz];
+const features = [mountRunner, mountQuiz, mountThemeA11y];
 
 let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 
