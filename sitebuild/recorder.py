@@ -105,12 +105,19 @@ def record(example: Example, python: str = sys.executable) -> dict:
 
 
 def load_recording(path: Path) -> dict | None:
+    from sitebuild import recording_shape  # imported here: one hunk in a shared module
+
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    except UnicodeDecodeError as exc:
+        raise RecordError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from exc
+    if wrong := recording_shape.problem(data):
+        raise RecordError(f"{path}: {wrong}")
+    return data
 
 
 def dumps(recording: dict) -> str:
