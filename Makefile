@@ -10,19 +10,29 @@ CHROMIUM := /usr/bin/chromium
 # CPythons that `make record-versions` records with when this machine has them (pyenv).
 OTHER_PYTHONS ?= 3.9 3.10 3.12 3.13
 
-.PHONY: setup serve build record record-versions test test-unit test-js test-browser lint bench clean chromium
+.PHONY: setup serve build record record-versions test test-unit test-js test-browser lint bench clean chromium lock
 
 setup: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Re-pin requirements.lock from pyproject.toml, with every file's sha256 (pip-tools, in a
+# throw-away venv; existing pins are kept unless pyproject.toml needs others).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install -q --disable-pip-version-check pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --generate-hashes \
+	  --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+	rm -rf .lock-venv
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium (needs root)"; \
@@ -72,6 +82,7 @@ bench: setup chromium build
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_threads
 	$(BIN)/python -m tests.bench_race
+	$(BIN)/python -m tests.bench_lighthouse
 
 clean:
 	rm -rf site .pytest_cache

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, quiz_bank
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, csp, quiz_bank
 from sitebuild.examples import ExampleError, discover
 from sitebuild.recorder import record_all
 from sitebuild.staleness import StaleRecordingError, check
@@ -54,6 +54,24 @@ def on_files(files, config):
     for file in [f for f in files if assets.is_theme_source(f.src_uri)]:
         files.remove(file)
     return files
+
+
+def on_post_page(output, page, config):
+    """Each page's Content Security Policy gets the hashes of its inline scripts."""
+    return _with_policy(output, page.file.src_uri, page.content)
+
+
+def on_post_template(output, template_name, config):
+    return _with_policy(output, template_name) if template_name.endswith(".html") else output
+
+
+def _with_policy(html, where, content=None):
+    if _command == "serve":  # live reload injects an inline script (see csp.strip)
+        return csp.strip(html)
+    try:
+        return csp.fill(html, where, content)
+    except csp.CspError as exc:
+        raise Abort(f"Aborted: {exc}") from exc
 
 
 def on_post_build(config) -> None:

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from sitebuild import ROOT
+from sitebuild import ROOT, quiz_guards
 from sitebuild.quiz_outputs import Recordings
 from sitebuild.quiz_schema import TYPES, BankFile, OutputsQuestion
 
@@ -121,12 +121,16 @@ def _yaml_error(text: str, name: str, exc: yaml.YAMLError) -> str:
 
 def validate_file(path: Path, context: dict) -> tuple[BankFile | None, list[str]]:
     name = display_path(path)
-    text = path.read_text("utf-8")
+    text, problems = quiz_guards.read(path, name)
+    if text is None:
+        return None, problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         return None, [_yaml_error(text, name, exc)]
+    if root is not None and (problems := quiz_guards.before_schema(root, name, context)):
+        return None, problems  # checked before the (slow) schema validation
     if root is None or not isinstance(data, dict):
         return None, [f"{name}:1: the file must be a mapping with a 'questions' list"]
     context["file"] = name

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, recording_shape
 from sitebuild.examples import Example, ExampleError, discover
 
 CAPTURE = Path(__file__).with_name("capture.py")
@@ -135,6 +135,10 @@ def load_recording(path: Path) -> dict | None:
         recording = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    except UnicodeDecodeError as exc:
+        raise RecordError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from exc
+    if wrong := recording_shape.problem(recording):
+        raise RecordError(f"{path}: {wrong}")
     for run in recording.get("runs", []):
         if "events" in run:
             run["lines"] = output_lines(run)

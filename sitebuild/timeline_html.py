@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from sitebuild.templating import render
+from sitebuild.templating import render, trusted
 from sitebuild.timeline_layout import layout
 
 
@@ -22,7 +22,7 @@ def render_recorded(recording: dict, chart_id: str, run_index: int = 0) -> Marku
     """The timeline of one recorded run; empty for a recording without events."""
     run = recording["runs"][run_index]
     if not run.get("events"):
-        return Markup("")
+        return trusted("")
     plan = layout(run["events"], run.get("duration", 0) * 1000)
     return render(
         "timeline.html",

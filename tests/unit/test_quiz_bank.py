@@ -91,7 +91,7 @@ def site(tmp_path):
     recording = {
         "example": "two",
         "source_sha256": hashlib.sha256(source.encode()).hexdigest(),
-        "runs": [{"stdout": "A\nB\n"}, {"stdout": "B\nA\n"}],
+        "runs": [{"exit_code": 0, "stdout": "A\nB\n"}, {"exit_code": 0, "stdout": "B\nA\n"}],
     }
     (examples / "recorded" / "two.json").write_text(json.dumps(recording))
     return tmp_path

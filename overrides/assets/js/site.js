@@ -6,9 +6,10 @@
 
 import { mount as mountQuiz } from "./quiz/mount.js";
 import { mount as mountRunner } from "./runner/index.js";
+import { mount as mountThemeA11y } from "./theme_a11y.js";
 import { mount as mountTimelines } from "./timeline/mount.js";
 
-const features = [mountRunner, mountQuiz, mountTimelines];
+const features = [mountRunner, mountQuiz, mountTimelines, mountThemeA11y];
 
 let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 

@@ -10,7 +10,12 @@ export function el(tag, attrs = {}, ...children) {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value == null) continue;
     if (name === "text") node.textContent = value;
-    else if (name === "trustedHtml") node.innerHTML = value; // build-rendered, escaped HTML only
+    else if (name === "trustedHtml") {
+      node.innerHTML = value; // build-rendered, escaped HTML only
+      // Code that may scroll sideways must be reachable by keyboard (Material does this
+      // for the page's own code blocks, not for ones added later).
+      for (const code of node.querySelectorAll("pre > code")) code.tabIndex = 0;
+    }
     else node.setAttribute(name, value === true ? "" : value);
   }
   node.append(...children.filter(Boolean));
