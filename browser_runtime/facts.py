@@ -14,6 +14,9 @@ MAX_CHARS = 200_000
 # Wall-clock limit of one run, enforced by the page (it terminates the worker).
 TIME_LIMIT_MS = 30_000
 
+# Seeds of replayable runs: 0 <= seed < SEED_LIMIT (JavaScript's 32-bit generator).
+SEED_LIMIT = 2**32
+
 # Top-level modules whose import means a program may start threads (or block on a
 # thread's lock): only such programs run on the cooperative threads runtime.
 THREAD_MODULES = frozenset({"threading", "_thread", "queue", "concurrent"})
@@ -26,4 +29,5 @@ def as_json() -> dict:
         "max_chars": MAX_CHARS,
         "time_limit_ms": TIME_LIMIT_MS,
         "thread_modules": sorted(THREAD_MODULES),
+        "seed_limit": SEED_LIMIT,
     }

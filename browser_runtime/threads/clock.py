@@ -39,3 +39,37 @@ class VirtualClock:
     def jump(self, when: float) -> None:
         if when > self._t:
             self._t = when
+
+
+# Where a replayable run's clocks start: fixed, so the same seed prints the same times.
+EPOCH_START = 1_767_225_600.0  # time.time(): 2026-01-01 00:00:00 UTC
+MONOTONIC_START = 1_000.0
+
+
+def reader_clocks(clock: VirtualClock) -> dict:
+    """``time``'s clocks for a replayable run, read off its virtual clock."""
+    origin = clock.now()
+
+    def elapsed() -> float:
+        return clock.now() - origin
+
+    def monotonic() -> float:
+        return MONOTONIC_START + elapsed()
+
+    def perf_counter() -> float:
+        return MONOTONIC_START + elapsed()
+
+    def wall() -> float:
+        return EPOCH_START + elapsed()
+
+    def ns(seconds) -> object:
+        return lambda: int(round(seconds() * 1e9))
+
+    return {
+        "time": wall,
+        "monotonic": monotonic,
+        "perf_counter": perf_counter,
+        "time_ns": ns(wall),
+        "monotonic_ns": ns(monotonic),
+        "perf_counter_ns": ns(perf_counter),
+    }

@@ -42,11 +42,17 @@ def _queue_module() -> types.ModuleType:
 
 
 class Installation:
-    def __init__(self, sleep):
+    """``clocks``: replacements for ``time``'s clock functions (replayable runs), set
+    before threading/queue are re-imported so their ``from time import monotonic``
+    sees them too."""
+
+    def __init__(self, sleep, clocks=None):
         self.sleep = sleep
+        self.clocks = dict(clocks or {})
         self.saved: dict[str, types.ModuleType | None] = {}
         self.before: set[str] = set()
         self.original_sleep = None
+        self.original_clocks: dict = {}
 
     def __enter__(self) -> Installation:
         for name in (*REFRESH, "_thread", "_queue"):
@@ -55,11 +61,16 @@ class Installation:
         sys.modules["_queue"] = _queue_module()
         self.before = set(sys.modules)
         self.original_sleep = time.sleep
+        self.original_clocks = {name: getattr(time, name) for name in self.clocks}
         time.sleep = self.sleep
+        for name, function in self.clocks.items():
+            setattr(time, name, function)
         return self
 
     def __exit__(self, *exc) -> None:
         time.sleep = self.original_sleep
+        for name, function in self.original_clocks.items():
+            setattr(time, name, function)
         for name in set(sys.modules) - self.before:
             module = sys.modules.get(name)
             path = getattr(module, "__file__", None) or ""

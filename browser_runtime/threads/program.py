@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import sys
 import traceback
 from dataclasses import dataclass, field
 
 from ..exit_status import exit_code_of
+from ..facts import SEED_LIMIT
+from ..fresh_state import run_exit_handlers, start_exit_handlers
+from ..options import check_seed
+from ..sleep_args import sleep_seconds
 from . import scheduler as _sched
-from .clock import VirtualClock, WallClock
+from .clock import VirtualClock, WallClock, reader_clocks
+from .code_origin import is_runtime_file
 from .deadlock import format_report
 from .events import EventSink, ThreadTaggedStream
 from .install import Installation
@@ -16,6 +22,7 @@ from .preempt import Preemption, controller
 
 # What each models: preempt.py's docstring.
 MODES = ("gil", "gil39", "anywhere", "step")  # "step": stepping.py
+
 # Counted slices: mean length in eval-breaker checks (about 5 ms of Pyodide work).
 DEFAULT_SLICE_CHECKS = 20000
 
@@ -30,6 +37,7 @@ class Outcome:
     deadlock: list[dict] | None = None
     switches: int = 0
     idle_s: float = 0.0  # wall time every thread spent sleeping or waiting for a timeout
+    uncaught: bool = False  # the main thread ended with an uncaught exception
     events_truncated: bool = False
     details: dict = field(default_factory=dict)
 
@@ -44,20 +52,31 @@ class Outcome:
             "switches": self.switches,
             "idle_s": self.idle_s,
             "events_truncated": self.events_truncated,
+            "uncaught": self.uncaught,
         }
 
 
 def _print_uncaught(exc: BaseException) -> None:
-    # Drop this module's frames: the traceback starts in the reader's code, as in CPython.
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
-        tb = tb.tb_next
-    traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
+    # The traceback shows the program's frames and the library's, never the runtime's
+    # own (this module, page_limits.py): CPython has no such frames.
+    te = traceback.TracebackException.from_exception(exc)
+    todo, seen = [te], set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.stack = traceback.StackSummary.from_list(
+            [f for f in current.stack if not is_runtime_file(f.filename)]
+        )
+        todo.extend(x for x in (current.__cause__, current.__context__) if x is not None)
+    sys.stderr.write("".join(te.format()))
 
 
-def _main_thread_body(sched, code, globals_dict) -> None:
+def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
     # threading is imported first, as CPython's startup effectively does, so its
-    # _MainThread is this thread and _shutdown() runs at exit.
+    # _MainThread is this thread and _shutdown() runs at exit. ``ending`` tells the
+    # caller whether the program died of an uncaught exception.
     exit_code = 1
     try:
         threading = __import__("threading")
@@ -71,7 +90,10 @@ def _main_thread_body(sched, code, globals_dict) -> None:
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
             _print_uncaught(exc)
             exit_code = 1
+            ending["uncaught"] = True
+        # CPython's exit: join the non-daemon threads, then the atexit handlers.
         threading._shutdown()
+        run_exit_handlers()
     except _sched.ThreadKilled:
         raise
     except BaseException as exc:  # noqa: BLE001
@@ -87,10 +109,17 @@ def _prepare(source, filename):
 
 
 def _check_mode(mode, seed=None):
+    """The seed as an int (or None); ValueError for a bad mode or seed."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or seed < 0):
+    if isinstance(seed, float):
         raise ValueError(f"seed must be None or a non-negative int, not {seed!r}")
+    try:
+        return check_seed(seed)
+    except ValueError:
+        raise ValueError(
+            f"seed must be None or a non-negative int below {SEED_LIMIT}, not {seed!r}"
+        ) from None
 
 
 class _Run:
@@ -122,6 +151,7 @@ class _Run:
         replays = seed is not None or mode == "step"
         clock = VirtualClock(backend) if replays else WallClock(backend)
         self.sched = _sched.Scheduler(backend, sink, clock=clock)
+        self.ending: dict = {}
         self.code = code
         self.globals = globals_dict
         self.ctl = controller()
@@ -137,30 +167,47 @@ class _Run:
         self.stepper = None
         if mode == "step":
             self.stepper = _stepper(self.sched, code, globals_dict, stepping or {})
-        self.installation = Installation(self._sleep)
+        # ... and so do the clocks the program reads.
+        clocks = reader_clocks(clock) if clock.virtual else None
+        self.installation = Installation(self._sleep, clocks)
         self._streams = ()
 
     def _sleep(self, secs):
         sched = _sched.ACTIVE
         if sched is None or sched.running is None:
             return self.installation.original_sleep(secs)
-        if not isinstance(secs, (int, float)):
-            raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
-        if secs < 0:
-            raise ValueError("sleep length must be non-negative")
+        secs = sleep_seconds(secs)
         sched.sleep(secs)
 
     def __enter__(self):
         if _sched.ACTIVE is not None:
             raise RuntimeError("a threaded run is already in progress in this interpreter")
-        _sched.ACTIVE = self.sched
-        self.installation.__enter__()
         self.saved_streams = (sys.stdout, sys.stderr)
-        sys.stdout = _Guarded(sys.stdout, "stdout", self.sink, self.sched)
-        sys.stderr = _Guarded(sys.stderr, "stderr", self.sink, self.sched)
-        self.preemption.__enter__()
-        if self.stepper is not None:
-            self.stepper.__enter__()
+        # All or nothing: a failure half-way undoes what was set up, so the next run
+        # finds the interpreter as it was.
+        _sched.ACTIVE = self.sched
+        try:
+            self.installation.__enter__()
+            try:
+                sys.stdout = _Guarded(sys.stdout, "stdout", self.sink, self.sched)
+                sys.stderr = _Guarded(sys.stderr, "stderr", self.sink, self.sched)
+                start_exit_handlers()
+                if self.seed is not None:
+                    random.seed(self.seed)  # replayable: random follows the seed too
+                self.preemption.__enter__()
+                try:
+                    if self.stepper is not None:
+                        self.stepper.__enter__()
+                except BaseException:
+                    self.preemption.__exit__(None, None, None)
+                    raise
+            except BaseException:
+                sys.stdout, sys.stderr = self.saved_streams
+                self.installation.__exit__(None, None, None)
+                raise
+        except BaseException:
+            _sched.ACTIVE = None
+            raise
         return self
 
     def start(self):
@@ -172,7 +219,8 @@ class _Run:
         finally:
             self.sched.running = None
         self.sched.start(
-            self.sched.main, lambda: _main_thread_body(self.sched, self.code, self.globals)
+            self.sched.main,
+            lambda: _main_thread_body(self.sched, self.code, self.globals, self.ending),
         )
 
     def __exit__(self, *exc):
@@ -201,6 +249,7 @@ class _Run:
             switches=self.sched.switches,
             idle_s=round(self.sched.idle, 4),
             events_truncated=bool(self.sink and self.sink.truncated),
+            uncaught=bool(self.ending.get("uncaught")),
         )
         if self.sink is not None:
             if report is not None:
@@ -265,7 +314,7 @@ async def run_program(
 
     Needs JSPI (``pyodide.ffi.can_run_sync()``); see ``unavailable_reason()``.
     """
-    _check_mode(mode, seed)
+    seed = _check_mode(mode, seed)
     if backend is None:
         from .backend import PyodideBackend
 
@@ -309,7 +358,7 @@ def run_program_blocking(
     stepping=None,
 ) -> Outcome:
     """The same, driven synchronously by a backend with ``run_until`` (CPython tests)."""
-    _check_mode(mode, seed)
+    seed = _check_mode(mode, seed)
     code = _prepare(source, filename)
     globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
     run = _Run(

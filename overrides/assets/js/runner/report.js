@@ -42,6 +42,8 @@ export function describeOutcome(outcome, ms, { limits, empty }) {
       return { status: ["Output limit reached: the program was stopped.", "error"], note: capNote(limits) };
     case "stopped":
       return { status: ["Stopped. Python restarts in the background for the next run.", ""], note: "Stopped." };
+    case "crashed": // "Python crashed: …" (session.js); a fresh Python is already starting
+      return { status: [`${outcome.message} A fresh Python is starting for the next run.`, "error"] };
     case "timeout":
       return {
         status: [`Stopped after the ${seconds} s time limit. Python restarts for the next run.`, "error"],

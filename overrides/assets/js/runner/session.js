@@ -8,6 +8,19 @@ import { runnerFacts } from "./facts.js";
 // global set before the runner loads) to see it work.
 const timeLimit = () => Number(globalThis.__RUNNER_TIME_LIMIT_MS) || runnerFacts().time_limit_ms;
 
+/**
+ * Why `options` cannot be run, or "" when they can. `seedLimit` is runtime.json's
+ * (browser_runtime/facts.py): Python refuses the same seeds.
+ */
+export function badOptions(options, seedLimit) {
+  const seed = options?.seed;
+  if (seed == null) return "";
+  if (!Number.isInteger(seed) || seed < 0 || seed >= seedLimit) {
+    return `the seed must be a whole number from 0 to ${seedLimit - 1}, not ${seed}`;
+  }
+  return "";
+}
+
 let nextId = 1;
 
 export class PythonSession {
@@ -40,7 +53,8 @@ export class PythonSession {
    * onProgress(msg), onStart(versions), onOutput(chunks), onEvents(events),
    * onPause(state) (stepped runs; answer with run.step(threadId)). The result
    * is the worker's
-   * {status, exit_code, truncated, ...} or {status: "stopped" | "timeout" | "failed"}.
+   * {status, exit_code, truncated, ...} or {status: "stopped" | "timeout" | "failed" |
+   * "crashed", message}.
    */
   run(source, filename, options, handlers) {
     this.warm();
@@ -55,6 +69,11 @@ export class PythonSession {
       run.timer = setTimeout(() => this.#timeout(run), timeLimit());
       this.worker.postMessage({ type: "step", id: run.id, thread });
     };
+    const bad = badOptions(options, runnerFacts().seed_limit);
+    if (bad) {
+      run.resolve({ status: "failed", message: bad });
+      return run;
+    }
     this.queue.push(run);
     // A stepped run waiting for the reader would hold up this one for good: end it.
     if (this.active?.paused) this.active.step(-1);
@@ -112,6 +131,11 @@ export class PythonSession {
         break;
       case "done":
         if (run) this.#finish(run, data.result);
+        break;
+      case "crashed":
+        // That worker's Python is dead: a fresh one now, and the run ends with why.
+        this.#restart();
+        if (run) this.#finish(run, { status: "crashed", message: data.message });
         break;
       case "error":
         if (data.id == null) this.#fail(worker, data.message);

@@ -26,6 +26,9 @@
 //   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
 //                               and for threaded runs: mode, seed, preemptive, switches}}
 //   {type: "error", id|null, message}                      the runner itself failed
+//   {type: "crashed", id|null, message}                    Python itself died (a fatal
+//                                                          error, a stack overflow): this
+//                                                          worker is useless from now on
 // Output is batched (at most one message per FLUSH_MS, or per FLUSH_CHARS) so a
 // program printing in a tight loop cannot flood the page.
 
@@ -91,6 +94,12 @@ async function start() {
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
   });
+  // A fatal error leaves Pyodide unusable and the run's promise may never settle:
+  // say so at once, so the page starts a fresh Python instead of waiting for its limit.
+  pyodide._api.on_fatal = (error) => {
+    current?.batcher.flush();
+    post({ type: "crashed", id: current?.id ?? null, message: crashMessage(error) });
+  };
   // Time slices for threaded runs (idle, and nearly free, for everything else).
   if (threadsSupported()) installPreemption(pyodide);
   // Stepped runs ask the page which thread runs next (browser_runtime/threads/stepping.py).
@@ -103,6 +112,18 @@ async function start() {
   post({ type: "ready", python: execute.python_version(), pyodide: manifest.pyodide });
   return { pyodide, execute };
 }
+
+// "Python crashed: <what happened>", in words a reader can act on.
+export function crashMessage(error) {
+  const text = String(error?.message ?? error ?? "unknown error");
+  if (error instanceof RangeError || /call stack size/i.test(text)) {
+    return `Python crashed: its stack overflowed (${text}). Deep recursion does this; lower the recursion limit or recurse less.`;
+  }
+  return `Python crashed: ${text}`;
+}
+
+// The run in progress, for the fatal-error handler.
+let current = null;
 
 // Collects output and posts it in batches; see FLUSH_MS above.
 function outputBatcher(id) {
@@ -158,6 +179,7 @@ async function runOne(runtime, { id, source, filename, options }) {
   scope.set("emit", batcher.emit);
   scope.set("send_event", batcher.event);
   let result;
+  current = { id, batcher };
   try {
     post({ type: "started", id });
     // runPythonAsync, not runPython: time.sleep then suspends instead of busy-waiting.
@@ -169,6 +191,7 @@ async function runOne(runtime, { id, source, filename, options }) {
     result = proxy.toJs({ dict_converter: Object.fromEntries });
     proxy.destroy();
   } finally {
+    current = null;
     batcher.flush();
     scope.destroy();
   }

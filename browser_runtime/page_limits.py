@@ -1,0 +1,87 @@
+"""What a page cannot do, said plainly: no network, no keyboard, no other programs.
+
+Pyodide would otherwise try: its sockets open a WebSocket to the host named (the site
+must reach no other host), ``input()`` fails with a bare ``EOFError`` after the
+prompt, and ``os.system()`` returns -1 without a word. During a run these say why.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import os
+import socket
+import sys
+import time
+
+from browser_runtime.sleep_args import sleep_seconds
+
+NO_NETWORK = "network access is not available in this page"
+NO_INPUT = "input() is not available in this page: it has no keyboard input"
+NO_SYSTEM = "os.system() is not available in this page: it cannot run other programs"
+
+
+def _no_network(*args, **kwargs):
+    # OSError(ENETUNREACH, ...) is what CPython raises on a machine with no route out.
+    raise OSError(errno.ENETUNREACH, f"Network is unreachable: {NO_NETWORK}")
+
+
+def _no_network_ex(*args, **kwargs) -> int:
+    return errno.ENETUNREACH
+
+
+def _no_input(prompt: object = "") -> str:
+    text = str(prompt)
+    if text:
+        # The prompt, then the error on a line of its own.
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    raise EOFError(f"EOF when reading a line ({NO_INPUT})")
+
+
+def _no_system(command) -> int:
+    print(NO_SYSTEM, file=sys.stderr)
+    return -1
+
+
+def _checked_sleep(pyodide_sleep):
+    def sleep(secs):
+        return pyodide_sleep(sleep_seconds(secs))
+
+    return sleep
+
+
+# (owner, attribute, replacement) for the length of a run.
+PATCHES = (
+    (socket.socket, "connect", _no_network),
+    (socket.socket, "connect_ex", _no_network_ex),
+    (socket.socket, "sendto", _no_network),
+    (socket, "create_connection", _no_network),
+    (builtins, "input", _no_input),
+    (os, "system", _no_system),
+)
+# Wrappers of what is there when the run starts.
+WRAPPERS = ((time, "sleep", _checked_sleep),)
+
+
+_MISSING = object()
+
+
+class PageLimits:
+    """Context manager: the replacements above, undone on exit (socket.socket's
+    methods are inherited from _socket.socket: the override is simply removed)."""
+
+    def __enter__(self) -> PageLimits:
+        self.saved = [(o, name, vars(o).get(name, _MISSING)) for o, name, _ in PATCHES]
+        for owner, name, replacement in PATCHES:
+            setattr(owner, name, replacement)
+        for owner, name, wrap in WRAPPERS:
+            self.saved.append((owner, name, vars(owner)[name]))
+            setattr(owner, name, wrap(getattr(owner, name)))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for owner, name, original in self.saved:
+            if original is _MISSING:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
