@@ -3,6 +3,8 @@
 ``python -m tests.threads_corpus_record`` writes tests/threads_corpus/expected.json:
 per program its stdout, exit code, and the first and last line of stderr (a traceback's
 middle names CPython's own file paths, which differ from Pyodide's).
+``python -m tests.threads_corpus_record tests/fresh_run_corpus`` records that corpus the
+same way (each program run from its own folder, as ``python NAME.py``).
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ def stderr_ends(text: str) -> list[str]:
     return [lines[0], lines[-1]] if lines else []
 
 
-def record() -> dict:
+def record(corpus: Path = CORPUS) -> dict:
     expected = {}
-    for program in sorted(CORPUS.glob("*.py")):
+    for program in sorted(corpus.glob("*.py")):
         proc = subprocess.run(
-            [sys.executable, str(program)], capture_output=True, text=True, timeout=60
+            [sys.executable, program.name],
+            cwd=corpus,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         expected[program.stem] = {
             "stdout": proc.stdout,
@@ -37,5 +43,7 @@ def record() -> dict:
 
 
 if __name__ == "__main__":
-    EXPECTED.write_text(json.dumps(record(), indent=1) + "\n")
-    print(f"recorded {EXPECTED}")
+    corpus = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else CORPUS
+    target = corpus / "expected.json"
+    target.write_text(json.dumps(record(corpus), indent=1) + "\n")
+    print(f"recorded {target}")
