@@ -1,7 +1,8 @@
 """Browser fixtures: one Chromium per session, the site served under a sub-path.
 
-``open_page(path)`` gives a page that records console errors and every request, so a
-test can assert that nothing failed and nothing left the site's own host.
+``open_page(path)`` gives a page that records console errors and every request and
+WebSocket (the page's and its workers'), so a test can assert that nothing failed and
+nothing left the site's own host.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def watch(page: Page, host: str) -> Watched:
     page.on("console", lambda m: m.type == "error" and watched.errors.append(m.text))
     page.on("pageerror", lambda e: watched.errors.append(f"pageerror: {e}"))
     page.on("request", lambda r: watched.requests.append(r.url))
+    # WebSockets are no requests to Playwright (Pyodide's sockets would open one).
+    page.on("websocket", lambda ws: watched.requests.append(ws.url))
     return watched
 
 
