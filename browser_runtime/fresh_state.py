@@ -57,6 +57,9 @@ class InterpreterState:
         self.modules = ModuleSnapshot()
 
     def __enter__(self) -> InterpreterState:
+        # Pyodide installs traceback.print_exception as sys.excepthook; a fresh CPython
+        # has the built-in one (a program may test for it, or chain to it).
+        sys.excepthook = sys.__excepthook__
         self.warnings.__enter__()
         warnings.onceregistry.clear()
         self.modules.refresh()

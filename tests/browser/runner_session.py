@@ -12,7 +12,8 @@ from tests.browser.conftest import Watched
 THREADED = {"threads": True, "mode": "gil", "seed": None, "events": False}
 
 _INSTALL = """async (url) => {
-  const { PythonSession } = await import(url);
+  const { PythonSession } = await import(url + "session.js");
+  await (await import(url + "facts.js")).loadFacts();  // as the run controller does first
   window.__session = new PythonSession();
   window.__runOnce = async (source, filename, options) => {
     const chunks = [];
@@ -32,7 +33,7 @@ class RunnerSession:
     def __init__(self, watched: Watched, site_url: str):
         self.watched = watched
         self.page = watched.page
-        self.page.evaluate(_INSTALL, site_url + "assets/js/runner/session.js")
+        self.page.evaluate(_INSTALL, site_url + "assets/js/runner/")
 
     def run(self, source: str, filename: str = "main.py", timeout_ms: int = 90_000, **options):
         """Run once; returns {result, stdout, stderr, ms}."""
