@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html, examples, quick_reference
+from sitebuild import (
+    EXAMPLES_DIR,
+    RECORDED_DIR,
+    example_html,
+    examples,
+    gil_chart,
+    quick_reference,
+)
 from sitebuild.examples import ExampleError
 from sitebuild.recorder import is_current, load_recording, recording_path
 
@@ -35,6 +42,7 @@ def define_env(env) -> None:
     env.macro(render_example, "example")
     env.macro(example_html.render_playground, "playground")
     env.macro(quick_reference.render, "quick_reference")
+    env.macro(gil_chart.render, "gil_chart")
 
     # This build's bank, loaded by the first quiz() of the build (after hooks.on_pre_build
     # has validated it and re-recorded examples): it lives as long as the build.
