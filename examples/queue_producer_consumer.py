@@ -19,12 +19,8 @@ def consumer():
         if job is DONE:
             break
         time.sleep(0.1)  # the slow part of the work
-        print(f"consumer: job {n_squared(job)}")
+        print(f"consumer: finished job {job}")
     print("consumer: got the sentinel, stopping")
-
-
-def n_squared(n):
-    return f"{n} -> {n * n}"
 
 
 threads = [threading.Thread(target=producer), threading.Thread(target=consumer)]

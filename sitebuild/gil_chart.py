@@ -12,7 +12,7 @@ from statistics import median
 
 from sitebuild import EXAMPLES_DIR, RECORDED_DIR, examples, templating
 from sitebuild.examples import ExampleError
-from sitebuild.recorder import load_recording, recording_path
+from sitebuild.recorder import is_current, load_recording, recording_path
 
 TIME_LINE = re.compile(r"^(cpu|io) (sequential|threads|processes): (\d+(?:\.\d+)?) s$")
 CORES_LINE = re.compile(r"^cores: (\d+)$")
@@ -58,7 +58,7 @@ def bars(times: dict[str, dict[str, float]]) -> tuple[list[dict], int]:
 def render(name: str, examples_dir=EXAMPLES_DIR, recorded_dir=RECORDED_DIR) -> str:
     example = examples.get(examples_dir, name)
     recording = load_recording(recording_path(recorded_dir, name))
-    if recording is None or recording.get("source_sha256") != example.sha256:
+    if not is_current(recording, example.sha256):
         raise ExampleError(f"gil_chart({name!r}): recording missing or stale; run `make record`")
     cores, times = measurements(recording)
     rows, height = bars(times)

@@ -14,7 +14,6 @@ from sitebuild import (
     example_html,
     examples,
     gil_chart,
-    quick_reference,
 )
 from sitebuild.examples import ExampleError
 from sitebuild.recorder import is_current, load_recording, recording_path
@@ -41,7 +40,13 @@ def define_env(env) -> None:
 
     env.macro(render_example, "example")
     env.macro(example_html.render_playground, "playground")
-    env.macro(quick_reference.render, "quick_reference")
+
+    @env.macro
+    def quick_reference() -> str:
+        from sitebuild import quick_reference as reference  # its own feature module
+
+        return reference.render(page=env.page)
+
     env.macro(gil_chart.render, "gil_chart")
 
     # This build's bank, loaded by the first quiz() of the build (after hooks.on_pre_build

@@ -1,8 +1,8 @@
 """The quick reference table, rendered from ``docs/reference.yml`` (its one source).
 
-Cells are Markdown written by the site's authors (like the pages), so the macro emits a
-Markdown table through a template and MkDocs resolves its links like any page's. The data
-is checked first: a bad row stops the build with the file, line and reason.
+Cells are short Markdown, rendered by the quiz's Markdown renderer (raw HTML escaped, doc
+links like ``lock.md#anchor`` made relative to the page), then laid out by an HTML
+template. The data is checked first: a bad row stops the build with the file and line.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from markupsafe import Markup
 
 from sitebuild import ROOT, templating
+from sitebuild.quiz_markdown import parse_doc_link, relative_href, to_html
 
 REFERENCE_FILE = ROOT / "docs" / "reference.yml"
 DOCS_DIR = ROOT / "docs"
@@ -100,13 +100,29 @@ def rows(groups: tuple[Group, ...]) -> list[Row]:
     return [row for group in groups for row in group.rows]
 
 
-def render(path: Path = REFERENCE_FILE) -> str:
-    """One Markdown table per group (each in a scrolling wrapper) for the reference page."""
-    tables = [
+def _inline(text: str, from_url: str):
+    """One cell's Markdown as inline HTML (without the paragraph around it)."""
+    html = to_html(text, from_url)
+    return html.removeprefix("<p>").removesuffix("</p>") if html.count("<p>") == 1 else html
+
+
+def render(path: Path = REFERENCE_FILE, page=None) -> str:
+    """One table per group, each in a scrolling wrapper, for the quick reference page."""
+    from_url = getattr(page, "url", "") or ""
+    groups = [
         {
             "title": group.title,
-            "rows": [{key: Markup(getattr(row, key)) for key in REQUIRED} for row in group.rows],
+            "rows": [
+                {
+                    "name": row.name,
+                    "href": relative_href(parse_doc_link(row.page), from_url),
+                    "purpose": _inline(row.purpose, from_url),
+                    "details": _inline(row.details, from_url),
+                    "docs": row.docs,
+                }
+                for row in group.rows
+            ],
         }
         for group in load(path)
     ]
-    return templating.render("quick_reference.md.j2", groups=tables)
+    return templating.render("quick_reference.html", groups=groups)

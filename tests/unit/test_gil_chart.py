@@ -8,6 +8,7 @@ import pytest
 
 from sitebuild import gil_chart
 from sitebuild.examples import ExampleError
+from sitebuild.recorder import FORMAT
 
 
 def run(cpu: tuple[float, float, float], io: tuple[float, float, float]) -> dict:
@@ -62,6 +63,7 @@ def test_a_recording_without_the_timings_is_an_error():
 
 
 PROVENANCE = {
+    "format": FORMAT,
     "source_sha256": "abc",
     "recorded_at": "2026-11-29T19:00:00+00:00",
     "python": {"version": "3.11.7", "build": "GIL"},

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from sitebuild import ROOT, quick_reference
 from sitebuild.quick_reference import ReferenceError
@@ -62,12 +63,19 @@ def test_every_primitive_page_has_a_row():
 
 
 def test_the_page_renders_every_row_once_with_both_links():
-    markdown = quick_reference.render()
+    class Page:
+        url = "quick-reference/"
+
+    html = quick_reference.render(page=Page())
     for row in ROWS:
-        cell = f"[`{row.name}`]({row.page})"
-        assert markdown.count(cell) == 1, row.name
-    assert markdown.count("](https://docs.python.org/3/") == len(ROWS)
-    assert markdown.count('<div class="quick-reference" markdown>') == len(GROUPS)
+        page, anchor = row.page.split("#")
+        href = f"../{page.removesuffix('.md')}/#{anchor}"
+        cell = f'<a href="{href}"><code>{escape(row.name)}</code></a>'
+        assert html.count(cell) == 1, cell
+    assert html.count('rel="noopener">docs</a>') == len(ROWS)
+    assert html.count('<div class="quick-reference">') == len(GROUPS)
+    # Markdown in the cells is rendered, and their doc links resolved for this page.
+    assert "<code>start()</code>" in html and "`" not in html
 
 
 def test_rows_point_at_sections_and_official_docs():
