@@ -2,16 +2,16 @@ import threading
 import time
 
 
-def heartbeat():  # a daemon: an endless background loop
+def heartbeat():
     try:
         while True:
             time.sleep(0.4)
             print("daemon: tick")
     finally:
-        print("daemon: cleaning up")  # never printed: daemons are stopped abruptly
+        print("daemon: cleaning up")
 
 
-def save_work():  # a normal (non-daemon) thread
+def save_work():
     time.sleep(1)
     print("worker: saved, exiting")
 
@@ -19,4 +19,3 @@ def save_work():  # a normal (non-daemon) thread
 threading.Thread(target=heartbeat, daemon=True).start()
 threading.Thread(target=save_work).start()
 print("main: reached the end of the script")
-# Python now waits for the non-daemon worker, then stops the daemon mid-loop.

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, example_html, examples
+from sitebuild import (
+    EXAMPLES_DIR,
+    RECORDED_DIR,
+    example_html,
+    examples,
+    gil_chart,
+)
 from sitebuild.examples import ExampleError
 from sitebuild.recorder import is_current, load_recording, recording_path
 
@@ -34,6 +40,14 @@ def define_env(env) -> None:
 
     env.macro(render_example, "example")
     env.macro(example_html.render_playground, "playground")
+
+    @env.macro
+    def quick_reference() -> str:
+        from sitebuild import quick_reference as reference  # its own feature module
+
+        return reference.render(page=env.page)
+
+    env.macro(gil_chart.render, "gil_chart")
 
     # This build's bank, loaded by the first quiz() of the build (after hooks.on_pre_build
     # has validated it and re-recorded examples): it lives as long as the build.
