@@ -60,7 +60,7 @@ def geometry(lanes, markers, pairs, events, t_end) -> dict:
     markers.sort(key=lambda m: (m["t"], m["row"]))
     aggregated = len(markers) > MAX_MARKERS
     if aggregated:
-        markers = bin_markers(markers, t_end)
+        markers = bin_markers(markers, t_end, MAX_MARKERS)
     out_lanes = []
     for i, lane in enumerate(lanes):
         segs = lane["segs"]

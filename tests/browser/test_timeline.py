@@ -153,6 +153,10 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages):
     block.get_by_role("button", name="Run", exact=True).click()
     live = block.locator("figure.timeline--live")
     expect(live).to_have_count(1, timeout=RUN_TIMEOUT)
+    expect(live).to_have_attribute("data-state", "done")
+    first = live.locator('.tl-marker[tabindex="0"]')
+    first.focus()
+    expect(live.locator(".timeline__details")).to_have_text(first.get_attribute("aria-label"))
     lanes = live.evaluate(
         """(f) => [...f.querySelectorAll('.tl-lane')].map((g) => ({
             thread: g.dataset.thread,

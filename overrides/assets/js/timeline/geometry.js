@@ -28,7 +28,7 @@ export function geometry(lanes, markers, pairs, events, tEnd) {
   }
   markers.sort((a, b) => a.t - b.t || a.row - b.row);
   let aggregated = markers.length > MAX_MARKERS;
-  if (aggregated) markers = binMarkers(markers, tEnd);
+  if (aggregated) markers = binMarkers(markers, tEnd, MAX_MARKERS);
   const outLanes = lanes.map((lane, i) => {
     let segs = lane.segs;
     if (segs.length > MAX_SEGMENTS) {
