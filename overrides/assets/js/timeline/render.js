@@ -143,7 +143,7 @@ function figureFor(L, root, { id, heading, source }) {
   figure.dataset.events = String(L.rows.length);
   const details = html("p", { className: "timeline__details", hidden: true });
   details.setAttribute("aria-live", "polite");
-  figure.append(legend(id, L.aggregated), details, table(L));
+  figure.append(legend(id, L.aggregated || L.summarised), details, table(L));
   return figure;
 }
 
