@@ -83,6 +83,7 @@ bench: setup chromium build
 	$(BIN)/python -m tests.bench_threads
 	$(BIN)/python -m tests.bench_race
 	$(BIN)/python -m tests.bench_lighthouse
+	$(BIN)/python -m tests.bench_timeline
 
 clean:
 	rm -rf site .pytest_cache

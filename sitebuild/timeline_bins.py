@@ -52,12 +52,15 @@ def bin_segments(segments: list[dict], t_end: float) -> list[dict]:
     return out
 
 
-def bin_markers(markers: list[dict], t_end: float) -> list[dict]:
-    """Markers of one kind on one lane within a bin become one marker with a count."""
-    width = t_end / BINS
+def bin_markers(markers: list[dict], t_end: float, limit: int) -> list[dict]:
+    """Markers of one kind on one lane within a bin become one marker with a count;
+    bins are as wide as needed for about ``limit`` markers in all."""
+    kinds = len({(m["thread"], m["kind"]) for m in markers})
+    bins = max(4, min(BINS, limit // kinds))
+    width = t_end / bins
     groups: dict[tuple, list[dict]] = {}
     for m in markers:
-        key = (m["thread"], m["kind"], min(int(m["t"] / width), BINS - 1))
+        key = (m["thread"], m["kind"], min(int(m["t"] / width), bins - 1))
         groups.setdefault(key, []).append(m)
     out = []
     for (thread, kind, _), group in groups.items():

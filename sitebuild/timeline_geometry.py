@@ -60,7 +60,7 @@ def geometry(lanes, markers, pairs, events, t_end) -> dict:
     markers.sort(key=lambda m: (m["t"], m["row"]))
     aggregated = len(markers) > MAX_MARKERS
     if aggregated:
-        markers = bin_markers(markers, t_end)
+        markers = bin_markers(markers, t_end, MAX_MARKERS)
     out_lanes = []
     for i, lane in enumerate(lanes):
         segs = lane["segs"]
@@ -118,6 +118,9 @@ def geometry(lanes, markers, pairs, events, t_end) -> dict:
         "ticks": _ticks(t_end, x, height - AXIS_H + 4),
         "rows": _rows(events),
         "hidden": _hidden(events),
+        "summarised": any(
+            s["state"] == "summarised" for lane in out_lanes for s in lane["segments"]
+        ),
         "caption": _caption(out_lanes, t_end),
     }
 
@@ -163,4 +166,11 @@ def _caption(lanes, t_end) -> str:
         if lane["ended"]
     ]
     threads = f"{len(lanes)} thread{'s' if len(lanes) != 1 else ''} over {fmt_ms(t_end)}"
-    return f"{threads}. " + ("; ".join(ends) + "." if ends else "")
+    starts = [s["t0"] for lane in lanes for s in lane["segments"] if s["state"] == "summarised"]
+    counted = (
+        f" From {fmt_ms(min(starts))} on, events were counted rather than logged one by one:"
+        " those parts are drawn summarised (the table says how many)."
+        if starts
+        else ""
+    )
+    return f"{threads}. " + ("; ".join(ends) + "." if ends else "") + counted

@@ -16,6 +16,7 @@ timeline layout draws both (sitebuild/timeline_layout.py, js/timeline/layout.js)
 
 from __future__ import annotations
 
+import reprlib
 import sys
 
 from .code_origin import api_name, is_reader_file, is_runtime_file, reader_frame
@@ -24,6 +25,25 @@ ESSENTIAL = frozenset({"thread-start", "thread-end", "output", "deadlock", "exit
 # Once the run is over (closed) only these still go out: leftover threads unwinding
 # (scheduler.reap) must not add to the timeline.
 FINAL = frozenset({"output", "deadlock", "exit"})
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 24
+
+
+def starting_target(frame) -> str | None:
+    """``worker('A', 2)`` for the Thread whose start() led here (as the recorder
+    labels a thread), or None when no Thread.start is on the stack (MainThread)."""
+    threading = sys.modules.get("threading")
+    while frame is not None and threading is not None:
+        owner = frame.f_locals.get("self") if frame.f_code.co_name == "start" else None
+        if isinstance(owner, threading.Thread):
+            target = getattr(owner, "_target", None)
+            if target is None:
+                return None
+            args = ", ".join(_short.repr(a) for a in getattr(owner, "_args", ()))
+            return f"{getattr(target, '__name__', '?')}({args})"
+        frame = frame.f_back
+    return None
 
 
 class EventSink:
@@ -46,6 +66,10 @@ class EventSink:
                 self._send("truncated", thread, {"limit": self.limit})
             return
         self.count += 1
+        if type_ == "thread-start":
+            target = starting_target(sys._getframe(1))
+            if target is not None:
+                fields = {**fields, "target": target}
         self._send(type_, thread, fields)
 
     def _send(self, type_, thread, fields) -> None:

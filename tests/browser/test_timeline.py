@@ -153,6 +153,10 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages):
     block.get_by_role("button", name="Run", exact=True).click()
     live = block.locator("figure.timeline--live")
     expect(live).to_have_count(1, timeout=RUN_TIMEOUT)
+    expect(live).to_have_attribute("data-state", "done")
+    first = live.locator('.tl-marker[tabindex="0"]')
+    first.focus()
+    expect(live.locator(".timeline__details")).to_have_text(first.get_attribute("aria-label"))
     lanes = live.evaluate(
         """(f) => [...f.querySelectorAll('.tl-lane')].map((g) => ({
             thread: g.dataset.thread,
@@ -163,6 +167,8 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages):
     ends = {lane["thread"]: lane["end"] for lane in lanes}
     assert set(ends) == {"MainThread", "Thread-1 (worker)", "Thread-2 (worker)"}
     assert ends["Thread-2 (worker)"] < ends["Thread-1 (worker)"] - 100  # B before A
+    labels = {lane["thread"]: lane["label"] for lane in lanes}
+    assert labels["Thread-1 (worker)"] == "Thread-1 (worker) · worker('A', 2)"  # as recorded
     rows = live.locator("tbody tr")
     assert rows.count() == int(live.get_attribute("data-events")) > 5
     sleeping = live.locator(".tl-seg--sleeping")

@@ -75,6 +75,7 @@ def test_live_events_draw_with_the_same_layout():
     assert {(e["thread"], e["ok"]) for e in resumes} >= {("napper", True)}
     plan = layout(run.events)
     napper = _lanes(plan)["napper"]
+    assert napper["target"] == "nap()"  # labelled as the recorder labels threads
     sleeps = [s for s in napper["segments"] if s["state"] == "sleeping"]
     assert len(sleeps) == 1 and abs(sleeps[0]["t1"] - sleeps[0]["t0"] - 200) < 1
     main = _lanes(plan)["MainThread"]

@@ -41,11 +41,14 @@ export function binSegments(segments, tEnd) {
   });
 }
 
-export function binMarkers(markers, tEnd) {
-  const width = tEnd / BINS;
+// Bins as wide as needed for about `limit` markers in all.
+export function binMarkers(markers, tEnd, limit) {
+  const kinds = new Set(markers.map((m) => JSON.stringify([m.thread, m.kind]))).size;
+  const bins = Math.max(4, Math.min(BINS, Math.floor(limit / kinds)));
+  const width = tEnd / bins;
   const groups = new Map();
   for (const m of markers) {
-    const key = JSON.stringify([m.thread, m.kind, Math.min(Math.floor(m.t / width), BINS - 1)]);
+    const key = JSON.stringify([m.thread, m.kind, Math.min(Math.floor(m.t / width), bins - 1)]);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(m);
   }

@@ -28,7 +28,7 @@ export function geometry(lanes, markers, pairs, events, tEnd) {
   }
   markers.sort((a, b) => a.t - b.t || a.row - b.row);
   let aggregated = markers.length > MAX_MARKERS;
-  if (aggregated) markers = binMarkers(markers, tEnd);
+  if (aggregated) markers = binMarkers(markers, tEnd, MAX_MARKERS);
   const outLanes = lanes.map((lane, i) => {
     let segs = lane.segs;
     if (segs.length > MAX_SEGMENTS) {
@@ -64,6 +64,7 @@ export function geometry(lanes, markers, pairs, events, tEnd) {
     ticks: ticks(tEnd, x, height - AXIS_H + 4),
     rows: events.slice(0, MAX_ROWS).map((e) => ({ t: fmtMs(e.t), thread: e.thread || "", what: describe(e), line: e.line || "" })),
     hidden: hidden(events),
+    summarised: outLanes.some((lane) => lane.segments.some((s) => s.state === "summarised")),
     caption: caption(outLanes, tEnd),
   };
 }
@@ -86,5 +87,9 @@ function caption(lanes, tEnd) {
     .filter((lane) => lane.ended)
     .map((lane) => `${lane.thread} ended at ${fmtMs(lane.t1)}`);
   const threads = `${lanes.length} thread${lanes.length !== 1 ? "s" : ""} over ${fmtMs(tEnd)}`;
-  return `${threads}. ${ends.length ? `${ends.join("; ")}.` : ""}`;
+  const starts = lanes.flatMap((lane) => lane.segments.filter((s) => s.state === "summarised").map((s) => s.t0));
+  const counted = starts.length
+    ? ` From ${fmtMs(Math.min(...starts))} on, events were counted rather than logged one by one: those parts are drawn summarised (the table says how many).`
+    : "";
+  return `${threads}. ${ends.length ? `${ends.join("; ")}.` : ""}${counted}`;
 }

@@ -72,8 +72,7 @@ async function drawLive(block, events, on) {
   block.querySelector(".timeline--live")?.remove();
   const id = `timeline-live-${block.dataset.example}`;
   const plan = await layoutOffThread(events);
-  const figure = await renderTimeline(plan, { id, heading: "Timeline of this live run:" });
-  result.append(figure);
+  const figure = await renderTimeline(plan, { id, heading: "Timeline of this live run:", place: (f) => result.append(f) });
   wire(figure, on);
   block.dispatchEvent(new CustomEvent("timeline:drawn", { detail: { figure } }));
 }

@@ -4,7 +4,10 @@
 // for long; the result is returned when it is complete.
 
 const SVG = "http://www.w3.org/2000/svg";
-const CHUNK = 250; // elements per slice of work
+// Elements per slice of work: many while the figure is detached (no style or paint
+// yet), few once it is in the page, where each one also costs style, layout, paint.
+const CHUNK_DETACHED = 250;
+const CHUNK_PLACED = 40;
 
 function svg(tag, attrs = {}, text = "") {
   const node = document.createElementNS(SVG, tag);
@@ -19,7 +22,8 @@ function html(tag, props = {}, ...children) {
   return node;
 }
 
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 function defs(id) {
   const d = svg("defs");
@@ -38,8 +42,9 @@ function defs(id) {
 const SHAPES = { output: () => svg("circle", { r: 4.5 }), handoff: () => svg("path", { d: "M-5,-6 L5,0 L-5,6 z" }) };
 const diamond = () => svg("path", { d: "M0,-6 L6,0 L0,6 L-6,0 z" });
 
-// Every element to add, as [parent, factory] pairs, in document order.
-function* parts(L, id, root) {
+// Every element to add, as [parent, factory] pairs, in document order: the lanes
+// (drawn before the figure is placed), then the markers and the axis (after).
+function* lanes(L, id, root) {
   for (const lane of L.lanes) {
     const g = svg("g", { class: "tl-lane", "data-thread": lane.thread });
     yield [root, () => g];
@@ -55,6 +60,10 @@ function* parts(L, id, root) {
     }
     if (lane.ended) yield [g, () => svg("line", { class: "tl-end", x1: lane.x1, x2: lane.x1, y1: lane.y - 2, y2: lane.y + 20 })];
   }
+}
+
+function* markers(L, id, root) {
+  yield [root, () => axis(L)];
   for (const m of L.markers) {
     if (m.kind === "handoff" && m.x0 !== undefined) {
       yield [root, () => svg("line", { class: "tl-handoff", x1: m.x0, y1: m.y0, x2: m.x, y2: m.y, "marker-end": `url(#${id}-arrow)` })];
@@ -69,7 +78,6 @@ function* parts(L, id, root) {
       return g;
     }];
   }
-  yield [root, () => axis(L)];
 }
 
 function axis(L) {
@@ -119,23 +127,39 @@ function table(L) {
   return details;
 }
 
-/** Build the figure for layout L; resolves once every element is in place. */
-export async function renderTimeline(L, { id, heading, source = "live" }) {
-  const root = svg("svg", { class: "timeline__svg", viewBox: `0 0 ${L.width} ${L.height}`, width: L.width, height: L.height, role: "group", "aria-labelledby": `${id}-caption` });
-  root.append(defs(id));
+async function addAll(items, chunk, pause) {
   let done = 0;
-  for (const [parent, make] of parts(L, id, root)) {
+  for (const [parent, make] of items) {
     parent.append(make());
-    if (++done % CHUNK === 0) await nextFrame();
+    if (++done % chunk === 0) await pause();
   }
+}
+
+function figureFor(L, root, { id, heading, source }) {
   const summary = L.aggregated ? " Long run: some parts are drawn summarised (hover or focus for counts)." : "";
   const caption = html("figcaption", { className: "timeline__caption", id: `${id}-caption` }, html("strong", { textContent: heading }), ` ${L.caption}${summary}`);
   const figure = html("figure", { className: `timeline timeline--${source}`, id }, caption, html("div", { className: "timeline__scroll" }, root));
   figure.dataset.timeline = source;
   figure.dataset.events = String(L.rows.length);
-  figure.append(legend(id, L.aggregated));
   const details = html("p", { className: "timeline__details", hidden: true });
   details.setAttribute("aria-live", "polite");
-  figure.append(details, table(L));
+  figure.append(legend(id, L.aggregated || L.summarised), details, table(L));
+  return figure;
+}
+
+/**
+ * Draw layout L as a figure: lanes while it is detached, then place(figure) puts it
+ * in the page, then markers a few per frame. Resolves with the figure once complete;
+ * its data-state is "drawing" until then, "done" after.
+ */
+export async function renderTimeline(L, { id, heading, source = "live", place = () => {} }) {
+  const root = svg("svg", { class: "timeline__svg", viewBox: `0 0 ${L.width} ${L.height}`, width: L.width, height: L.height, role: "group", "aria-labelledby": `${id}-caption` });
+  root.append(defs(id));
+  await addAll(lanes(L, id, root), CHUNK_DETACHED, nextTask);
+  const figure = figureFor(L, root, { id, heading, source });
+  figure.dataset.state = "drawing";
+  place(figure);
+  await addAll(markers(L, id, root), CHUNK_PLACED, nextFrame);
+  figure.dataset.state = "done";
   return figure;
 }
