@@ -10,10 +10,13 @@ Three schedules, named for what they model:
 - "gil39" (CPython <= 3.9): the same slices, but when one ends in the reader's code the
   switch lands a few (seeded) bytecode instructions later, wherever that is, as 3.9's
   eval loop honoured a request before almost any instruction. Instruction events are on
-  only for those few instructions, so the run costs about what "gil" costs.
+  only for those few instructions, so the run costs about what "gil" costs
+  (instruction_switch.LateSwitch).
 - "anywhere" (free-threaded-like, worst case): a seeded instruction countdown on every
   step of the reader's code, so a switch can fall between any two bytecodes. Slow
-  (every instruction calls back): fine for small demos.
+  (every instruction calls back): fine for small demos (instruction_switch.EverySwitch).
+
+"step" (stepping.py) has no time slices at all: the reader picks every switch.
 
 A switch may only happen in the reader's code (or the stdlib it called): never
 while this runtime is mid-update, nor inside Pyodide, asyncio or an import.
@@ -24,10 +27,10 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sys
 
 from . import reader_monitor
 from .code_origin import _RUNTIME_DIR, _STDLIB_DIR
+from .instruction_switch import EverySwitch, LateSwitch
 
 SIG_SLICE = getattr(signal, "SIGVTALRM", 26)
 # The whole browser_runtime package: execute.py's callbacks run inside the scheduler.
@@ -35,12 +38,6 @@ _OWN_DIR = os.path.dirname(_RUNTIME_DIR)
 _PROTECTED_PREFIXES = (_OWN_DIR + os.sep, "<frozen")
 _PROTECTED_PACKAGES = ("asyncio", "pyodide", "_pyodide", "importlib", "encodings", "codecs")
 _STDLIB_PROTECTED = tuple(f"{_STDLIB_DIR}/{pkg}" for pkg in _PROTECTED_PACKAGES)
-# Virtual CPU time per "anywhere" instruction (seeded runs' clock; about Pyodide's speed).
-_SECS_PER_INSTRUCTION = 2e-7
-# "gil39": the switch lands 1..GIL39_SPREAD instructions after the slice ends (a loop
-# iteration of `counter += 1` is 7 instructions on 3.14, so any of them can be hit).
-GIL39_SPREAD = 16
-
 STDLIB, READER, PROTECTED = 0, 1, 2
 
 # code -> True: also protected. Module-wide on purpose: only the CPython test backend
@@ -80,6 +77,9 @@ class CodeKinds:
             self._cache[code] = kind
         return kind
 
+    def is_reader(self, code) -> bool:
+        return self.kind(code) == READER
+
     def switchable(self, frame) -> bool:
         """May the thread running ``frame`` be switched away from here? Yes if the
         innermost frame that is not the stdlib's belongs to the reader: the stdlib
@@ -117,13 +117,10 @@ class Preemption:
         self.max_ops = max_ops
         self.code = code
         self.kinds = CodeKinds()
+        self.rng = random.Random(seed)
         self._saved = {}
-        self._rng = random.Random(seed)
-        self._budget = 0
-        self._ops = 0
-        self._old_trace = None
-        self._monitor = None  # reader_monitor.ReaderMonitor ("anywhere", "gil39")
-        self._countdown = 0  # "gil39": instructions left before the pending switch
+        self._late = None  # "gil39": instruction_switch.LateSwitch
+        self._every = None  # "anywhere": instruction_switch.EverySwitch
 
     # scheduler hooks
     def arm(self) -> None:
@@ -131,8 +128,8 @@ class Preemption:
             self.ctl.arm()
 
     def disarm(self) -> None:
-        if self._countdown:
-            self._end_countdown()  # the thread blocked first: that was its switch
+        if self._late is not None and self._late.left:
+            self._late.cancel()  # the thread blocked first: that was its switch
         if self.ctl is not None:
             self.ctl.disarm()
 
@@ -152,20 +149,16 @@ class Preemption:
             )
         self.sched.preemption = self
         if self.mode == "anywhere":
-            self._new_budget()
-            self._start_anywhere()
+            self._every = EverySwitch(self, self.code, self.max_ops)
         elif self.mode == "gil39" and self.code is not None and reader_monitor.available():
-            self._monitor = reader_monitor.ReaderMonitor(
-                self.code, "INSTRUCTION", self._gil39_tick
-            ).__enter__()
+            self._late = LateSwitch(self, self.code)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.mode == "anywhere":
-            self._stop_anywhere()
-        elif self._monitor is not None:
-            self._monitor.__exit__(*exc)
-            self._monitor = None
+        for switches in (self._every, self._late):
+            if switches is not None:
+                switches.close()
+        self._every = self._late = None
         self.sched.preemption = None
         if self.ctl is not None:
             self.ctl.end()
@@ -179,10 +172,11 @@ class Preemption:
             if self.ctl is not None and sched.running is not None:
                 self.ctl.defer()
             return
-        if self._countdown:
-            self._end_countdown()  # safety net (see _start_countdown): switch here
-        elif self.mode == "gil39" and self._monitor and self.kinds.kind(frame.f_code) == READER:
-            self._start_countdown()
+        late = self._late
+        if late is not None and late.left:
+            late.cancel()  # safety net (see LateSwitch.start): switch here
+        elif late is not None and self.kinds.is_reader(frame.f_code):
+            late.start()  # the switch lands a few instructions on
             return
         sched.preempt(self.slice_ms / 1000)
 
@@ -191,73 +185,3 @@ class Preemption:
 
     def _on_idle_interrupt(self) -> None:
         self.sched.stop()
-
-    # -- "gil39": the switch lands at a seeded instruction after the slice ends --
-
-    def _start_countdown(self) -> None:
-        self._countdown = self._rng.randint(1, GIL39_SPREAD)
-        self._monitor.enable()
-        # Should the thread leave the reader's code before the countdown ends (into a
-        # long stdlib call), the slice fires again shortly and switches there.
-        if self.ctl is not None:
-            self.ctl.defer()
-
-    def _end_countdown(self) -> None:
-        self._countdown = 0
-        self._monitor.disable()
-
-    def _gil39_tick(self, code, offset) -> None:
-        if self._countdown <= 0:
-            return
-        self._countdown -= 1
-        if self._countdown:
-            return
-        self._end_countdown()
-        if self.sched.no_preempt:
-            if self.ctl is not None:
-                self.ctl.defer()
-            return
-        self.sched.preempt(self.slice_ms / 1000)
-
-    # -- "anywhere": a seeded instruction countdown in the reader's code -------
-
-    def _new_budget(self) -> None:
-        self._budget = self._ops = self._rng.randint(1, self.max_ops)
-
-    def _count(self) -> None:
-        self._budget -= 1
-        if self._budget <= 0:
-            ops = self._ops
-            self._new_budget()
-            if not self.sched.no_preempt:
-                self.sched.preempt(ops * _SECS_PER_INSTRUCTION)
-
-    def _start_anywhere(self) -> None:
-        if self.code is None or not reader_monitor.available():
-            # CPython < 3.12 (the unit tests): a tracer, which on Pyodide would only
-            # see the thread that set it (see reader_monitor).
-            self._old_trace = sys.gettrace()
-            sys.settrace(self._global_trace)
-            return
-        self._monitor = reader_monitor.ReaderMonitor(
-            self.code, "INSTRUCTION", lambda code, offset: self._count()
-        ).__enter__()
-        self._monitor.enable()
-
-    def _stop_anywhere(self) -> None:
-        if self._monitor is None:
-            sys.settrace(self._old_trace)
-            return
-        self._monitor.__exit__(None, None, None)
-        self._monitor = None
-
-    def _global_trace(self, frame, event, arg):
-        if event == "call" and self.kinds.kind(frame.f_code) == READER:
-            frame.f_trace_opcodes = True
-            return self._local_trace
-        return None
-
-    def _local_trace(self, frame, event, arg):
-        if event == "opcode":
-            self._count()
-        return self._local_trace

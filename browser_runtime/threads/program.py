@@ -166,7 +166,9 @@ class _Run:
         )
         self.stepper = None
         if mode == "step":
-            self.stepper = _stepper(self.sched, code, globals_dict, stepping or {})
+            from .stepping import stepper_for
+
+            self.stepper = stepper_for(self.sched, code, globals_dict, stepping or {})
         # ... and so do the clocks the program reads.
         clocks = reader_clocks(clock) if clock.virtual else None
         self.installation = Installation(self._sleep, clocks)
@@ -258,18 +260,6 @@ class _Run:
                 "exit", None, status=status, exit_code=exit_code, mode=self.mode, seed=self.seed
             )
         return out
-
-
-def _stepper(sched, code, globals_dict, stepping: dict):
-    """mode="step": ``stepping`` is {"step": "line" | "instruction", "replay": [ids],
-    "send": callable(json) or None for the worker's channel}."""
-    from .stepping import Stepper, page_channel
-
-    send = stepping.get("send") or page_channel()
-    if send is None:
-        raise RuntimeError("mode 'step' needs a page to ask (no stepping channel)")
-    kind = stepping.get("step") or "line"
-    return Stepper(sched, code, globals_dict, kind, send, stepping.get("replay") or ())
 
 
 class _Guarded(ThreadTaggedStream):

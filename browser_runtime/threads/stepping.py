@@ -178,6 +178,16 @@ class Stepper:
         }
 
 
+def stepper_for(sched, code, globals_dict, options: dict) -> Stepper:
+    """mode="step" (program.py): ``options`` is {"step": "line" | "instruction",
+    "replay": [thread ids], "send": callable(json) or None for the worker's channel}."""
+    send = options.get("send") or page_channel()
+    if send is None:
+        raise RuntimeError("mode 'step' needs a page to ask (no stepping channel)")
+    kind = options.get("step") or "line"
+    return Stepper(sched, code, globals_dict, kind, send, options.get("replay") or ())
+
+
 def page_channel():
     """The worker's JS function that posts a pause to the page, or None outside it."""
     try:

@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import axe
 from tests.browser.conftest import watch
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, replace_code
 
@@ -85,6 +86,10 @@ def drive(page, stepper, policy) -> int:
             return n
         choose_by_keyboard(page, stepper, policy(threads(stepper)))
     raise AssertionError("the run did not end")
+
+
+def first_runnable(stepper) -> str:
+    return next(name for name, t in threads(stepper).items() if t["runnable"])
 
 
 def open_stepper(block):
@@ -179,3 +184,20 @@ def test_run_while_the_stepper_waits_is_not_held_up(pages, site):
     expect(block.locator(".runner")).to_have_attribute("data-state", "ok", timeout=RUN_TIMEOUT)
     expect(block.locator(".runner__output")).to_contain_text("expected 4, got 4")
     expect(stepper).to_have_attribute("data-outcome", "stopped")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_stepper_passes_axe(browser, site, scheme):
+    axe.install(site.site_dir)
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site.url + "race-conditions/")
+        assert axe.scheme_of(page) == {"light": "default", "dark": "slate"}[scheme]
+        stepper = open_stepper(block_of(page, "race_stepper"))
+        for _ in range(9):  # threads on several lines, a value read
+            choose_by_keyboard(page, stepper, first_runnable(stepper))
+        found = axe.run(page, site.url, f"race-conditions/ stepper open [{scheme}]")
+        assert axe.blocking(found) == [], axe.report(axe.blocking(found))
+    finally:
+        context.close()

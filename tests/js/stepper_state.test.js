@@ -68,4 +68,5 @@ test("the ending names a lost update, a deadlock, or what to try next", async ()
   assert.match(ending({ status: "deadlock" }, 9, undefined, ""), /^Deadlock after 9 steps/);
   assert.equal(ending({ status: "ok" }, 3, undefined, "hi\n"), "The program finished after 3 steps.");
   assert.match(ending({ status: "stopped" }, 3, undefined, ""), /ended \(stopped\)/);
+  assert.match(ending({ status: "ok" }, 0, undefined, "hi\n", false), /^Nothing to schedule/);
 });

@@ -9,8 +9,11 @@ import { STOP, announcement, lostUpdates, nextSelection, runnable } from "./stat
 import { StepperView } from "./view.js";
 
 /** How a stepped run ended, in one sentence (for the live region). */
-export function ending(result, steps, goal, output) {
+export function ending(result, steps, goal, output, paused = true) {
   const after = `after ${steps} step${steps === 1 ? "" : "s"}`;
+  if (!paused && result.status === "ok") {
+    return "Nothing to schedule: the program ran straight through. Only programs that import threading, queue or concurrent.futures run as threads here.";
+  }
   if (result.status === "deadlock") {
     return `Deadlock ${after}: every thread waits for another. The report below says what each waits for, and where. Back undoes the last step.`;
   }
@@ -43,6 +46,7 @@ class SteppedRun {
     const { view } = this;
     this.output = "";
     this.state = null;
+    this.everPaused = false;
     view.setOutput("");
     view.setBusy(true);
     view.say(this.session.ready ? "Starting…" : "Loading Python…");
@@ -63,6 +67,7 @@ class SteppedRun {
     const { view } = this;
     this.choices = this.choices.slice(0, state.step); // a replay that went another way stops early
     this.state = state;
+    this.everPaused = true;
     view.render(state, nextSelection(state, view.selected));
     view.setBusy(false, { canStep: runnable(state).length > 0, canBack: this.choices.length > 0 });
     view.say(announcement(state));
@@ -77,7 +82,7 @@ class SteppedRun {
     if (state) view.render({ ...state, threads: state.threads.map((t) => ({ ...t, status: "done", line: null })) }, null);
     view.setBusy(false, { canStep: false, canBack: this.choices.length > 0 });
     view.root.dataset.outcome = result.status;
-    view.say(ending(result, this.choices.length, this.goal, this.output));
+    view.say(ending(result, this.choices.length, this.goal, this.output, this.everPaused));
   }
 
   step(id) {
