@@ -264,7 +264,8 @@ def _patch_threads(log):
             return real_start(self)  # "threads can only be started once"
         target = getattr(self, "_target", None)
         fields = {"daemon": self.daemon}
-        if target is not None:
+        code = getattr(target, "__code__", None)
+        if code is not None and code.co_filename in log.reader_files:  # not a pool's worker
             args = ", ".join(_short.repr(a) for a in getattr(self, "_args", ()))
             fields["target"] = f"{getattr(target, '__name__', '?')}({args})"
         log.emit("thread-start", thread=self.name, by=threading.current_thread().name, **fields)

@@ -86,13 +86,17 @@ def _track(run: _Run, e: dict, row: int) -> None:
     state = run.states.get(thread, _state(run.first, lane["t0"]))
     if kind == "thread-start":
         lane["t0"] = min(lane["t0"], t)
-        lane["target"] = e.get("target") or ""
+        lane["target"], lane["t1"] = e.get("target") or "", None  # a name may be reused
         run.states[thread] = _state(run.first, t)
         return
-    if state and state["state"] in ("sleeping", "waiting") and kind != "skipped":
+    if lane["t1"] is not None:  # ended (e.g. joins at interpreter exit): markers only
+        state = None
+    elif state and state["state"] in ("sleeping", "waiting") and kind != "skipped":
         _close(lane, state, t)  # any event of its own ends a wait
         state = _state("running", t)
-    if kind == "sleep" or kind in WAIT_TYPES:
+    if state is None:
+        run.pair_lock(e, row)
+    elif kind == "sleep" or kind in WAIT_TYPES:
         _close(lane, state, t)
         what = "sleeping" if kind == "sleep" else "waiting"
         state = _state(what, t, describe(e), e.get("line"))

@@ -32,14 +32,16 @@ _short.maxstring = _short.maxother = 24
 
 def starting_target(frame) -> str | None:
     """``worker('A', 2)`` for the Thread whose start() led here (as the recorder
-    labels a thread), or None when no Thread.start is on the stack (MainThread)."""
+    labels a thread), or None when no Thread.start is on the stack (MainThread) or
+    the target is not the reader's function."""
     threading = sys.modules.get("threading")
     while frame is not None and threading is not None:
         owner = frame.f_locals.get("self") if frame.f_code.co_name == "start" else None
         if isinstance(owner, threading.Thread):
             target = getattr(owner, "_target", None)
-            if target is None:
-                return None
+            code = getattr(target, "__code__", None)
+            if code is None or not is_reader_file(code.co_filename):
+                return None  # a pool's worker, say: its name is label enough
             args = ", ".join(_short.repr(a) for a in getattr(owner, "_args", ()))
             return f"{getattr(target, '__name__', '?')}({args})"
         frame = frame.f_back

@@ -112,3 +112,27 @@ def test_svg_and_table_agree_and_text_is_escaped():
         assert row in rows
     assert html.count('class="tl-marker ') == 3  # two lines printed, one hand-off
     assert 'tabindex="0"' in html and html.count('tabindex="0"') == 1
+
+
+def test_after_its_end_a_thread_gets_markers_but_no_bars():
+    # CPython joins a pool's threads at exit, after the main script (its lane) ended.
+    events = [
+        {"type": "thread-start", "t": 0.0, "thread": "MainThread"},
+        {"type": "thread-end", "t": 10.0, "thread": "MainThread"},
+        {"type": "wait", "t": 11.0, "thread": "MainThread", "api": "threading.Thread.join"},
+        {"type": "resume", "t": 12.0, "thread": "MainThread"},
+        {"type": "output", "t": 13.0, "thread": "MainThread", "stream": "stdout", "text": "x"},
+    ]
+    (lane,) = layout(events)["lanes"]
+    assert [(s["state"], s["t0"], s["t1"]) for s in lane["segments"]] == [("running", 0.0, 10.0)]
+    assert lane["t1"] == 10.0
+    assert [m["kind"] for m in layout(events)["markers"]] == ["output"]
+
+
+def test_a_pool_worker_thread_is_labelled_by_its_name_only():
+    recording = load_recording(recording_path(RECORDED_DIR, "thread_results"))
+    plan = layout(recording["runs"][0]["events"])
+    targets = {lane["thread"]: lane["target"] for lane in plan["lanes"]}
+    pool = [name for name in targets if name.startswith("ThreadPoolExecutor")]
+    assert pool and all(targets[name] == "" for name in pool)
+    assert targets["Thread-1 (store_square)"] == "store_square(0)"

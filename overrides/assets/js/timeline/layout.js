@@ -55,14 +55,17 @@ function track(ctx, e, row) {
   if (kind === "thread-start") {
     lane.t0 = Math.min(lane.t0, t);
     lane.target = e.target || "";
+    lane.t1 = null; // a name may be reused
     ctx.states.set(thread, state(ctx.first, t));
     return;
   }
-  if (open && (open.state === "sleeping" || open.state === "waiting") && kind !== "skipped") {
+  if (lane.t1 != null) open = null; // ended (e.g. joins at interpreter exit): markers only
+  else if (open && (open.state === "sleeping" || open.state === "waiting") && kind !== "skipped") {
     close(lane, open, t); // any event of its own ends a wait
     open = state("running", t);
   }
-  if (kind === "sleep" || WAIT_TYPES.has(kind)) {
+  if (open == null) pairLock(ctx, e, row);
+  else if (kind === "sleep" || WAIT_TYPES.has(kind)) {
     close(lane, open, t);
     open = state(kind === "sleep" ? "sleeping" : "waiting", t, describe(e), e.line ?? null);
   } else if (kind === "thread-end") {
