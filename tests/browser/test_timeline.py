@@ -17,6 +17,7 @@ from sitebuild import EXAMPLES_DIR, RECORDED_DIR
 from sitebuild.examples import discover
 from sitebuild.recorder import load_recording
 from sitebuild.timeline_layout import layout
+from tests.browser import axe
 from tests.browser.test_runner import examples_in_site
 
 EXAMPLES = discover(EXAMPLES_DIR)
@@ -146,7 +147,11 @@ def test_focus_on_a_marker_shows_its_details(open_page, pages):
     watched.assert_clean()
 
 
-def test_a_live_run_draws_its_own_timeline(open_page, pages):
+AXE_ON = """async (selector) => (await axe.run(document.querySelector(selector),
+    { resultTypes: ['violations'] })).violations.map((v) => [v.id, v.impact, v.help])"""
+
+
+def test_a_live_run_draws_its_own_timeline(open_page, pages, site):
     watched = open_page(pages["create_threads"])
     page = watched.page
     block = page.locator('.example[data-example="create_threads"]')
@@ -174,4 +179,10 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages):
     sleeping = live.locator(".tl-seg--sleeping")
     assert sleeping.count() >= 2
     expect(live.locator("figcaption")).to_contain_text("Timeline of this live run")
+    # Both charts pass axe-core (serious and critical rules), the live one included.
+    axe.install(site.site_dir)
+    page.add_script_tag(url=site.url + axe.AXE_PATH)
+    for selector in ("figure.timeline--live", "#timeline-create_threads"):
+        found = page.evaluate(AXE_ON, selector)
+        assert [v for v in found if v[1] in axe.BLOCKING] == [], (selector, found)
     watched.assert_clean()
