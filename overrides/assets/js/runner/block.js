@@ -78,12 +78,12 @@ function wire(on, block, info, { view, schedule, share, editor, controller, step
   }
 }
 
-// A shared link brings its program; the playground's editor is there at once.
+// A shared link brings its program. The editor still comes on intent, as everywhere:
+// evaluating its bundle at load was the playground's longest task (Lighthouse TBT).
 async function openShared(editor) {
   const shared = await sharedSource();
   if (editor.disposed) return;
   if (shared !== null) editor.replaceOriginal(shared);
-  editor.mount();
 }
 
 export function mountBlock(block, session) {
