@@ -72,7 +72,8 @@ export class RunController {
       view.setState("not-live");
       return;
     }
-    pane.note("Not run: live threads need WebAssembly stack switching (JSPI).");
+    // Nothing ran: no "live run" box, and the reason once, in the status line.
+    view.result.hidden = true;
     view.say(THREADS_NOTE, "threads");
     view.setState("threads");
   }
