@@ -117,3 +117,47 @@ def test_without_jspi_nothing_claims_a_live_run(open_page, site):
     assert block_text.count("JSPI") == 1, "the reason is given once"
     assert "JSPI" in status
     watched.assert_clean()
+
+
+def test_a_run_waiting_for_python_or_for_another_run_says_so(open_page, site):
+    examples = examples_in_site(site.site_dir, threads=False)
+    examples += examples_in_site(site.site_dir, threads=True)
+    by_page: dict[str, list[str]] = {}
+    for e in examples:
+        by_page.setdefault(e.path, []).append(e.name)
+    path, (first, second) = next((p, n[:2]) for p, n in by_page.items() if len(n) >= 2)
+    watched = open_page(path)
+    page = watched.page
+    one, two = block_of(page, first), block_of(page, second)
+    replace_code(one, 'import time\nprint("busy")\ntime.sleep(30)')
+    one.get_by_role("button", name="Run", exact=True).click()
+    # Cold: the click is kept while Python loads, and the reader is told.
+    expect(one.locator(".runner__status")).to_contain_text("starts as soon as it is ready")
+    expect(output_of(one)).to_contain_text("busy", timeout=RUN_TIMEOUT)
+    two.get_by_role("button", name="Run", exact=True).click()
+    expect(two.locator(".runner__status")).to_contain_text("Queued")
+    one.get_by_role("button", name="Stop", exact=True).click()
+    wait_until_finished(two, "ok")  # the queued run goes once the other is stopped
+    watched.assert_clean()
+
+
+def test_schedule_controls_fold_behind_one_control_with_an_explanation(open_page, site):
+    example = examples_in_site(site.site_dir, threads=True)[0]
+    watched = open_page(example.path)
+    block = block_of(watched.page, example.name)
+    sched = block.locator("details.runner__sched")
+    expect(sched).to_be_attached()
+    assert sched.get_attribute("open") is None
+    expect(block.locator(".runner__schedule")).to_be_hidden()
+    summary = sched.locator("summary")
+    expect(summary).to_have_text("Thread schedule: Like CPython")
+    summary.click()
+    expect(block.locator(".runner__schedule")).to_be_visible()
+    link = sched.get_by_role("link", name="What the choices mean")
+    assert link.get_attribute("href") == site.url + "playground/#where-threads-switch"
+    block.locator(".runner__schedule").select_option("replay")
+    expect(summary).to_have_text("Thread schedule: Replayable (seed)")
+    # The playground, where schedules are the subject, shows them unfolded.
+    watched.page.goto(site.url + "playground/")
+    expect(block_of(watched.page, "playground").locator(".runner__schedule")).to_be_visible()
+    watched.assert_clean()

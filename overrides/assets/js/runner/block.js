@@ -35,7 +35,7 @@ function describe(block) {
 /** Build the runner's elements and put them into the block. */
 function buildParts(block, info, session) {
   const view = new RunnerView(info.filename);
-  const schedule = new ScheduleControls();
+  const schedule = new ScheduleControls({ open: info.playground });
   const share = info.playground ? new ShareControls() : null;
   const extras = [];
   if (info.threaded && threadsSupported()) extras.push(schedule.box);

@@ -12,7 +12,7 @@ const RUN_KEY = isMac ? "⌘ Enter" : "Ctrl Enter";
 const withKey = (text, where = "") => (hasKeyboard ? `${text} (${RUN_KEY}${where})` : text);
 export const LIVE_LABEL = "Live run in this browser";
 
-const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const pct = (loaded, total) => `${Math.floor((100 * loaded) / Math.max(total, 1))}%`;
 
 function outputBox(filename) {
   const label = el("p", { className: "example__label runner__label", textContent: LIVE_LABEL });
@@ -77,10 +77,15 @@ export class RunnerView {
       this.progress.hidden = false;
       this.progress.max = message.total;
       this.progress.value = message.loaded;
-      this.say(`Loading Python: ${mb(message.loaded)} of ${mb(message.total)} MB`);
+      // A share, not megabytes: the sizes known up front are uncompressed, while about
+      // half as many bytes really travel.
+      this.say(`Loading Python (1 of 2): downloading, ${pct(message.loaded, message.total)}`);
     } else if (message.stage === "start") {
-      this.progress.hidden = true;
-      this.say("Starting Python…");
+      // Compiling and starting Python: the longest wait on a slow phone. No byte count
+      // to show, so the bar runs without a value (indeterminate) instead of standing still.
+      this.progress.hidden = false;
+      this.progress.removeAttribute("value");
+      this.say("Loading Python (2 of 2): compiling and starting…");
     }
   }
 
