@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, csp, quiz_bank
+from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, csp, quiz_bank, render_path
 from sitebuild.examples import ExampleError, discover
 from sitebuild.recorder import record_all
 from sitebuild.staleness import StaleRecordingError, check
@@ -57,12 +57,15 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    """Each page's Content Security Policy gets the hashes of its inline scripts."""
+    """Material's bundle deferred; the page's CSP gets the hashes of its inline scripts."""
+    output = render_path.defer_material_bundle(output)
     return _with_policy(output, page.file.src_uri, page.content)
 
 
 def on_post_template(output, template_name, config):
-    return _with_policy(output, template_name) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    return _with_policy(render_path.defer_material_bundle(output), template_name)
 
 
 def _with_policy(html, where, content=None):

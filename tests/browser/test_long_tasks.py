@@ -9,7 +9,9 @@ How the site's scripts are told apart from Chromium's and Pyodide's own work:
   Chromium 123+). Each frame lists the scripts that ran in it with their own duration
   (forced style and layout inside a script count towards that script) and source URL.
   A script is the site's when its URL is under assets/js/ or assets/runner/ (the editor
-  bundle); Material's bundle is under assets/javascripts/.
+  bundle); Material's bundle is under assets/javascripts/. The site's features mount in
+  tasks of their own (site.js), and each mount is also a User Timing measure named
+  "site: …", counted as the site's whatever the frame attribution says.
 - What is left of a long frame — parsing HTML, style, layout and paint after the scripts,
   or scripts with no URL — is Chromium's own work, printed but not asserted on: the
   ``longtask`` entries (also recorded, with their container attribution) say only that a
@@ -52,7 +54,11 @@ CALIBRATION = """() => {
 }"""
 
 RECORDER = """
-window.__frames = []; window.__tasks = [];
+window.__frames = []; window.__tasks = []; window.__measures = [];
+new PerformanceObserver((list) => {
+  for (const m of list.getEntries()) if (m.name.startsWith("site:"))
+    window.__measures.push({ name: m.name, duration: m.duration });
+}).observe({ type: "measure", buffered: true });
 new PerformanceObserver((list) => {
   for (const f of list.getEntries()) window.__frames.push({
     start: f.startTime, duration: f.duration, renderStart: f.renderStart,
@@ -76,7 +82,25 @@ def owner(url: str) -> str:
 
 
 def take(page) -> tuple[list[dict], list[dict]]:
-    frames, tasks = page.evaluate("[window.__frames.splice(0), window.__tasks.splice(0)]")
+    frames, tasks, measures = page.evaluate(
+        "[window.__frames.splice(0), window.__tasks.splice(0), window.__measures.splice(0)]"
+    )
+    # A measure is one synchronous piece of the site's work: a frame of its own.
+    frames += [
+        {
+            "renderStart": 0,
+            "scripts": [
+                {
+                    "url": "/assets/js/site.js",
+                    "fn": m["name"],
+                    "invoker": m["name"],
+                    "duration": m["duration"],
+                    "layout": 0,
+                }
+            ],
+        }
+        for m in measures
+    ]
     return frames, tasks
 
 

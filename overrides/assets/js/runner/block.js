@@ -4,6 +4,7 @@
 
 import { threadsSupported } from "../lib/features.js";
 import { RunController } from "./controller.js";
+import { el } from "./dom.js";
 import { EditorSwap } from "./editor_swap.js";
 import { OutputPane } from "./output.js";
 import { ScheduleControls } from "./schedule_controls.js";
@@ -34,7 +35,7 @@ function describe(block) {
 /** Build the runner's elements and put them into the block. */
 function buildParts(block, info, session) {
   const view = new RunnerView(info.filename);
-  const schedule = new ScheduleControls();
+  const schedule = new ScheduleControls({ open: info.playground });
   const share = info.playground ? new ShareControls() : null;
   const extras = [];
   if (info.threaded && threadsSupported()) extras.push(schedule.box);
@@ -64,7 +65,8 @@ function wire(on, block, info, { view, schedule, share, editor, controller, step
   on(view.stopButton, "click", () => controller.stop());
   on(view.resetButton, "click", () => {
     editor.restore();
-    view.say(info.playground ? "Starting code restored." : "Original example restored.");
+    // While a run goes on, its status stays: the restored code runs next time.
+    if (!controller.current) view.say(info.playground ? "Starting code restored." : "Original example restored.");
   });
   on(schedule.select, "change", () => schedule.sync());
   on(schedule.newSeedButton, "click", () => {
@@ -78,18 +80,31 @@ function wire(on, block, info, { view, schedule, share, editor, controller, step
   }
 }
 
-// A shared link brings its program; the playground's editor is there at once.
+// A shared link brings its program. The editor still comes on intent, as everywhere:
+// evaluating its bundle at load was the playground's longest task (Lighthouse TBT).
 async function openShared(editor) {
   const shared = await sharedSource();
   if (editor.disposed) return;
   if (shared !== null) editor.replaceOriginal(shared);
-  editor.mount();
+}
+
+// An example that can never run in a browser gets its reason, and no Run to try.
+function mountNotLive(info) {
+  const status = el("p", { className: "runner__status runner__status--threads", textContent: info.notLive });
+  const ui = el("div", { className: "runner runner--not-live" }, status);
+  ui.dataset.state = "not-live";
+  info.live.append(ui);
+  return () => {
+    ui.remove();
+    delete info.live.dataset.runner;
+  };
 }
 
 export function mountBlock(block, session) {
   const info = describe(block);
   if (!info.live || !info.staticCode || info.live.dataset.runner) return undefined;
   info.live.dataset.runner = "mounted";
+  if (info.notLive) return mountNotLive(info);
   const parts = buildParts(block, info, session);
   const abort = new AbortController();
   const on = (target, type, fn) => target.addEventListener(type, fn, { signal: abort.signal });

@@ -40,7 +40,7 @@ export class RunController {
     const pending = { stopped: false, stop: () => (pending.stopped = true) };
     this.current = pending;
     view.setRunning(true);
-    view.say(this.session.ready ? "Running…" : "Loading Python…");
+    view.say(this.#waitingText());
     let facts;
     try {
       facts = await loadFacts();
@@ -58,6 +58,13 @@ export class RunController {
     this.current?.stop();
   }
 
+  // Until its code starts, a run says what it waits for (onStart says "Running…").
+  #waitingText() {
+    if (this.session.busy) return "Queued: starts when the program running in another example ends (or is stopped).";
+    if (!this.session.ready) return "Loading Python; your run starts as soon as it is ready…";
+    return "Running…";
+  }
+
   dispose() {
     this.disposed = true;
     this.stop();
@@ -72,7 +79,8 @@ export class RunController {
       view.setState("not-live");
       return;
     }
-    pane.note("Not run: live threads need WebAssembly stack switching (JSPI).");
+    // Nothing ran: no "live run" box, and the reason once, in the status line.
+    view.result.hidden = true;
     view.say(THREADS_NOTE, "threads");
     view.setState("threads");
   }

@@ -12,7 +12,7 @@ export const THREADS_RUNTIME_NOTE =
   "CPython below.";
 const DEADLOCK =
   "Deadlock: every thread is waiting and none can wake the others. The report " +
-  "above says what each thread waits for, and where.";
+  "below says what each thread waits for, and where.";
 
 export function formatDuration(ms) {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -7,8 +7,12 @@ import { SCHEDULES, SCHEDULES_HELP, newSeed, parseSeed } from "./schedules.js";
 // The site root, from this module's place in it (assets/js/runner/).
 const SITE_ROOT = new URL("../../../", import.meta.url);
 
+// Where the page explains the choices (the playground's table of schedules).
+const EXPLAINED = new URL("../../../playground/#where-threads-switch", import.meta.url).href;
+
 export class ScheduleControls {
-  constructor() {
+  /** open: shown unfolded (the playground, where schedules are the point). */
+  constructor({ open = false } = {}) {
     this.select = el("select", { className: "runner__schedule" });
     for (const [value, { text }] of Object.entries(SCHEDULES)) {
       this.select.append(el("option", { value, textContent: text }));
@@ -20,20 +24,31 @@ export class ScheduleControls {
       "New seed",
       "Run again with another seed: another interleaving",
     );
-    this.box = el(
+    // Folded behind one small control: most readers never need it, and unexplained it
+    // was three rows of puzzles on a phone.
+    this.summary = el("summary", { className: "runner__sched-summary" });
+    const why = el(
+      "p",
+      { className: "runner__sched-why" },
+      "How the page switches between threads; a seed replays one interleaving exactly. ",
+      el("a", { href: EXPLAINED, textContent: "What the choices mean" }),
+    );
+    const controls = el(
       "div",
-      { className: "runner__sched" },
+      { className: "runner__sched-controls" },
       el("label", {}, "Threads: ", this.select),
       el("a", { className: "runner__schedhelp", href: new URL(SCHEDULES_HELP, SITE_ROOT).href, textContent: "What do these model?" }),
       el("label", {}, "Seed ", this.seedInput),
       this.newSeedButton,
     );
+    this.box = el("details", { className: "runner__sched", open }, this.summary, why, controls);
     this.sync();
   }
 
   /** Seed controls are enabled only for schedules that take a seed. */
   sync() {
-    const { seeded } = SCHEDULES[this.select.value];
+    const { seeded, text } = SCHEDULES[this.select.value];
+    this.summary.textContent = `Thread schedule: ${text}`;
     this.seedInput.disabled = !seeded;
     this.newSeedButton.disabled = !seeded;
   }

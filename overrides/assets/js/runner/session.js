@@ -34,6 +34,11 @@ export class PythonSession {
     this.disposed = false;
   }
 
+  /** True while another run holds Python (or waits for it): a new run is queued. */
+  get busy() {
+    return Boolean(this.active) || this.queue.length > 0;
+  }
+
   /** Start loading Python if not yet done (called on hover/focus of Run). */
   warm() {
     if (this.worker || this.disposed) return;

@@ -5,10 +5,14 @@
 import { button, el } from "./dom.js";
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+// A phone has no Ctrl key to press: the shortcut is named only with a fine pointer
+// (mouse, trackpad), the usual sign of a keyboard.
+const hasKeyboard = window.matchMedia?.("(pointer: fine)").matches ?? true;
 const RUN_KEY = isMac ? "⌘ Enter" : "Ctrl Enter";
+const withKey = (text, where = "") => (hasKeyboard ? `${text} (${RUN_KEY}${where})` : text);
 export const LIVE_LABEL = "Live run in this browser";
 
-const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const pct = (loaded, total) => `${Math.floor((100 * loaded) / Math.max(total, 1))}%`;
 
 function outputBox(filename) {
   const label = el("p", { className: "example__label runner__label", textContent: LIVE_LABEL });
@@ -25,11 +29,11 @@ function outputBox(filename) {
 /** The elements of one runner, not yet in the page (see RunnerView.attach). */
 export class RunnerView {
   constructor(filename) {
-    this.runButton = button("runner__run", "Run", `Run this code in your browser (${RUN_KEY} in the editor)`);
+    this.runButton = button("runner__run", "Run", withKey("Run this code in your browser", " in the editor"));
     this.stopButton = button("runner__stop", "Stop");
     this.stopButton.disabled = true;
     this.resetButton = button("runner__reset", "Reset", "Put back the original example");
-    this.hint = el("span", { className: "runner__hint", textContent: `Edit the code, then Run (${RUN_KEY})` });
+    this.hint = el("span", { className: "runner__hint", textContent: withKey("Edit the code, then Run") });
     this.status = el("p", { className: "runner__status" });
     this.status.setAttribute("role", "status");
     this.progress = el("progress", { className: "runner__progress", hidden: true, max: 1, value: 0 });
@@ -56,8 +60,13 @@ export class RunnerView {
   }
 
   setRunning(running) {
-    this.runButton.disabled = running;
-    this.stopButton.disabled = !running;
+    // A focused button that gets disabled drops focus to <body>: hand it to the button
+    // that takes over (Run -> Stop while running, Stop -> Run when the run ends).
+    const [from, to] = running ? [this.runButton, this.stopButton] : [this.stopButton, this.runButton];
+    const moveFocus = document.activeElement === from;
+    to.disabled = false;
+    if (moveFocus) to.focus();
+    from.disabled = true;
     this.ui.classList.toggle("runner--running", running);
     if (running) this.setState("running");
   }
@@ -68,10 +77,15 @@ export class RunnerView {
       this.progress.hidden = false;
       this.progress.max = message.total;
       this.progress.value = message.loaded;
-      this.say(`Loading Python: ${mb(message.loaded)} of ${mb(message.total)} MB`);
+      // A share, not megabytes: the sizes known up front are uncompressed, while about
+      // half as many bytes really travel.
+      this.say(`Loading Python (1 of 2): downloading, ${pct(message.loaded, message.total)}`);
     } else if (message.stage === "start") {
-      this.progress.hidden = true;
-      this.say("Starting Python…");
+      // Compiling and starting Python: the longest wait on a slow phone. No byte count
+      // to show, so the bar runs without a value (indeterminate) instead of standing still.
+      this.progress.hidden = false;
+      this.progress.removeAttribute("value");
+      this.say("Loading Python (2 of 2): compiling and starting…");
     }
   }
 
