@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 # CPythons that `make record-versions` records with when this machine has them (pyenv).
 OTHER_PYTHONS ?= 3.9 3.10 3.12 3.13
 
-.PHONY: setup serve build record record-versions test test-unit test-js test-browser lint bench clean chromium lock
+.PHONY: setup serve build record record-versions test test-unit test-js test-browser lint bench clean chromium lock cpython-testsuite
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -37,6 +37,12 @@ lock:
 chromium:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium (needs root)"; \
 	  apt-get update -qq && apt-get install -y -qq chromium; }
+
+# CPython's own threading tests, which tests/browser/test_cpython_suite.py runs in the page.
+CPYTHON_TESTS := /usr/lib/python3.11/test/lock_tests.py
+cpython-testsuite:
+	@test -f $(CPYTHON_TESTS) || { echo "installing Debian's libpython3.11-testsuite (needs root)"; \
+	  apt-get update -qq && apt-get install -y -qq libpython3.11-testsuite; }
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -72,10 +78,10 @@ test-js: setup
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit
 
-test-browser: setup chromium build
+test-browser: setup chromium cpython-testsuite build
 	$(BIN)/python -m pytest tests/browser
 
-test: setup chromium lint test-js
+test: setup chromium cpython-testsuite lint test-js
 	$(BIN)/python -m pytest tests
 
 bench: setup chromium build

@@ -11,6 +11,27 @@ def exit_code_of(exc: SystemExit) -> int:
     if code is None:
         return 0
     if isinstance(code, int):
-        return code
+        return int(code)  # sys.exit(True) exits with 1
     print(code, file=sys.stderr)
     return 1
+
+
+def report_uncaught(exc: BaseException, print_default, skip_file: str) -> None:
+    """An exception ended the program: ``sys.excepthook`` reports it, as in CPython.
+
+    The default hook is ``print_default(exc)``; a hook the program installed gets the
+    traceback without the runner's own frames (``skip_file``)."""
+    hook = sys.excepthook
+    if hook is sys.__excepthook__:
+        print_default(exc)
+        return
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == skip_file:
+        tb = tb.tb_next
+    try:
+        hook(type(exc), exc, tb)
+    except BaseException as err:  # noqa: BLE001 - CPython reports both, as here
+        print("Error in sys.excepthook:", file=sys.stderr)
+        print_default(err)
+        print("\nOriginal exception was:", file=sys.stderr)
+        print_default(exc)

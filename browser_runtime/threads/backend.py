@@ -4,7 +4,7 @@ A *gate* is a one-shot door a thread waits at: ``wait()`` suspends only the
 calling WebAssembly stack (``pyodide.ffi.run_sync`` on a JS promise) until
 someone calls ``open(value)``. Opening a gate resumes the waiter on a microtask,
 so a hand-off between two threads never goes through the asyncio loop.
-The CPython test backend (greenlet_backend.py) offers the same four calls.
+The CPython unit tests' backend (tests/unit/threads_backend.py) offers the same calls.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from __future__ import annotations
 import asyncio
 import time
 
+_MAX_DELAY = (2**31 - 1) / 1000  # seconds
+
 
 class JsGate:
     __slots__ = ("promise", "_resolve")
 
-    def __init__(self, promise_cls, run_sync):
+    def __init__(self, promise_cls):
         resolvers = promise_cls.withResolvers()
         self.promise = resolvers.promise
         self._resolve = resolvers.resolve
@@ -49,7 +51,7 @@ class PyodideBackend:
     now = staticmethod(time.monotonic)
 
     def new_gate(self) -> JsGate:
-        return JsGate(self._promise, self._run_sync)
+        return JsGate(self._promise)
 
     def wait(self, gate: JsGate):
         return self._run_sync(gate.promise)
@@ -59,7 +61,8 @@ class PyodideBackend:
         self._loop.call_soon(fn)
 
     def call_later(self, delay: float, fn):
-        return self._loop.call_later(max(delay, 0.0), fn)
+        # setTimeout fires at once past 2**31 - 1 ms; the scheduler re-arms early timers.
+        return self._loop.call_later(min(max(delay, 0.0), _MAX_DELAY), fn)
 
     def new_completion(self):
         return self._loop.create_future()

@@ -37,9 +37,22 @@ def api_name(frame) -> str:
         qualname = qualname.replace("lock.", "Lock.").replace("_ThreadHandle.join", "Thread.join")
         if qualname.endswith("__enter__"):
             qualname = qualname.replace("__enter__", "acquire")
-        if qualname.startswith("Scheduler.sleep") or qualname.endswith("patched_sleep"):
+        if qualname.startswith("Scheduler.sleep"):
             return "time.sleep"
+        if qualname.startswith("RLock."):  # what threading.RLock() returns
+            return f"threading.{qualname}"
         return qualname
     module = frame.f_globals.get("__name__", "?")
     qualname = qualname.replace("_RLock.", "RLock.").replace("__enter__", "acquire")
     return f"{module}.{qualname}"
+
+
+def blocked_at(frame) -> tuple[str | None, str | None, int | None]:
+    """Where a thread blocking in ``frame`` waits: (API it called, the reader's file,
+    line), None where unknown. Read while that stack runs; a suspended stack's frames
+    must not be read from another one."""
+    mine, callee = reader_frame(frame)
+    api = api_name(callee) + "()" if callee is not None else None
+    if mine is None:
+        return api, None, None
+    return api, mine.f_code.co_filename, mine.f_lineno

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from .code_origin import api_name, reader_frame
-
 
 def describe_thread(sched, rec) -> dict:
     entry = {"thread": sched.thread_name(rec), "ident": rec.ident, "waiting_for": rec.wait_what}
-    frame = rec.wait_frame
-    if frame is not None:
-        mine, callee = reader_frame(frame)
-        if callee is not None:
-            entry["waiting_for"] = api_name(callee) + "()"
-        if mine is not None:
-            entry["file"] = mine.f_code.co_filename
-            entry["line"] = mine.f_lineno
+    if rec.wait_where is not None:
+        api, filename, line = rec.wait_where
+        if api is not None:
+            entry["waiting_for"] = api
+        if filename is not None:
+            entry["file"] = filename
+            entry["line"] = line
     owner = getattr(rec.wait_obj, "_owner", None)
     if owner is not None and owner.sentinel is rec.wait_obj:
         # Python <= 3.12: join() waits for the thread's lifetime lock, not a lock's owner.

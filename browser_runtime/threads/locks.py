@@ -7,25 +7,43 @@ thread switch on every contended acquire and made lock-heavy programs ~80x slowe
 
 from __future__ import annotations
 
+import operator
 from collections import deque
 
 from . import scheduler as _sched
 
-TIMEOUT_MAX = float(2**31 // 1000)  # what CPython reports on 32-bit platforms (seconds)
+# CPython's value on 64-bit Linux (PY_TIMEOUT_MAX microseconds, in whole seconds).
+TIMEOUT_MAX = 9223372036.0
+_NS_LIMIT = 2**63  # timeouts go through CPython's nanosecond PyTime_t
 
 
-def _deadline(blocking: bool, timeout: float):
+def _seconds(timeout) -> float:
+    """A timeout object as CPython's _PyTime_FromSecondsObject reads it."""
+    if isinstance(timeout, float):
+        if timeout != timeout:
+            raise ValueError("Invalid value NaN (not a number)")
+        if not -_NS_LIMIT <= timeout * 1e9 < _NS_LIMIT:
+            raise OverflowError("timestamp out of range for platform time_t")
+        return timeout
+    secs = operator.index(timeout)
+    if not -_NS_LIMIT <= secs * 10**9 < _NS_LIMIT:
+        raise OverflowError("timestamp too large to convert to C PyTime_t")
+    return secs
+
+
+def parse_timeout(blocking, timeout):
+    """acquire()'s arguments checked as CPython 3.13+ does: seconds to wait at
+    most, or None for no limit (0 for a non-blocking call)."""
+    secs = _seconds(timeout)
+    if secs == -1:
+        return None if blocking else 0
     if not blocking:
-        if timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        return None
-    if timeout == -1:
-        return None
-    if timeout < 0:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if secs < 0:
         raise ValueError("timeout value must be a non-negative number")
-    if timeout > TIMEOUT_MAX:
+    if secs > TIMEOUT_MAX:
         raise OverflowError("timeout value is too large")
-    return _sched.ACTIVE.clock.now() + timeout
+    return secs
 
 
 class lock:  # noqa: N801 - the name CPython gives this type
@@ -43,6 +61,7 @@ class lock:  # noqa: N801 - the name CPython gives this type
         )
 
     def acquire(self, blocking=True, timeout=-1):
+        wait = None if timeout == -1 and blocking is True else parse_timeout(blocking, timeout)
         if not self._locked:
             self._locked = True
             sched = _sched.ACTIVE
@@ -51,12 +70,12 @@ class lock:  # noqa: N801 - the name CPython gives this type
                 if self._traced:
                     sched.events.emit_lock("lock-acquire", sched, self)
             return True
-        deadline = _deadline(blocking, timeout)
-        if not blocking:
+        if wait == 0:
             return False
         sched = _sched.ACTIVE
         if sched is None or sched.running is None:
             raise RuntimeError("lock held with no emulated thread to release it")
+        deadline = None if wait is None else sched.clock.now() + wait
         if self._waiters is None:
             self._waiters = deque()
         while self._locked:

@@ -7,7 +7,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 
-from ..exit_status import exit_code_of
+from ..exit_status import exit_code_of, report_uncaught
 from ..facts import SEED_LIMIT
 from ..fresh_state import run_exit_handlers, start_exit_handlers
 from ..options import check_seed
@@ -88,7 +88,7 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
         except _sched.ThreadKilled:
             raise
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
-            _print_uncaught(exc)
+            report_uncaught(exc, _print_uncaught, __file__)
             exit_code = 1
             ending["uncaught"] = True
         # CPython's exit: join the non-daemon threads, then the atexit handlers.

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import signal
 import sys
 from collections import deque
 
 from .clock import WallClock
+from .code_origin import blocked_at
 
 NEW, READY, RUNNING, BLOCKED, DONE = "new", "ready", "running", "blocked", "done"
 
@@ -56,7 +58,9 @@ class ThreadRec:
         "wait_list",
         "wait_what",
         "wait_obj",
-        "wait_frame",
+        "wait_where",
+        "interrupt",
+        "at_exit",
         "handle",
         "sentinel",
         "kills",
@@ -74,7 +78,9 @@ class ThreadRec:
         self.wait_list = None
         self.wait_what = None
         self.wait_obj = None
-        self.wait_frame = None
+        self.wait_where = None  # (api, file, line), read when it blocked
+        self.interrupt = None  # a signal number interrupt_main() left for this thread
+        self.at_exit = []  # called when it ends (threading.local drops its dicts)
         self.handle = None
         self.sentinel = None
         self.kills = 0
@@ -174,6 +180,8 @@ class Scheduler:
     def _exit_thread(self, rec: ThreadRec) -> None:
         rec.state = DONE
         self.threads.pop(rec.ident, None)
+        while rec.at_exit:
+            rec.at_exit.pop()()
         if self.events is not None:
             self.events.emit("thread-end", self.thread_name(rec), ident=rec.ident)
         if rec.handle is not None:
@@ -209,7 +217,8 @@ class Scheduler:
         rec.wait_what = what
         rec.wait_obj = obj
         rec.wait_list = wait_list
-        rec.wait_frame = sys._getframe(depth)
+        # Read where it waits now: once suspended, its frames must not be read.
+        rec.wait_where = blocked_at(sys._getframe(depth))
         rec.wait_seq += 1
         if wait_list is not None:
             wait_list.append(rec)
@@ -230,7 +239,7 @@ class Scheduler:
         rec.state = READY
         rec.wake = value
         rec.wait_seq += 1
-        rec.wait_frame = None
+        rec.wait_where = None
         self.ready.append(rec)
         if self.running is None and not self.finished:
             self._dispatch()
@@ -318,6 +327,8 @@ class Scheduler:
             rec.state = RUNNING
             if self.preemption is not None:
                 self.preemption.arm()
+            if rec.interrupt is not None:
+                self.deliver_interrupt(rec)
             return rec.wake
         self.running = None
         if via_loop:
@@ -327,7 +338,41 @@ class Scheduler:
             self._dispatch()
         value = self.backend.wait(rec.gate)
         self._resumed(rec)
+        if rec.interrupt is not None:
+            self.deliver_interrupt(rec)
         return value
+
+    # -- _thread.interrupt_main() -----------------------------------------
+
+    def interrupt_main(self, signum: int) -> None:
+        """Leave ``signum`` for the main thread: its Python handler runs there as soon
+        as it runs again (a blocked main thread stops waiting, as in CPython)."""
+        if not callable(self._reader_handler(signum)):
+            return  # SIG_DFL / SIG_IGN: CPython does nothing either
+        rec = self.main
+        if rec.state == DONE:
+            return
+        rec.interrupt = signum
+        if rec is self.running:
+            self.deliver_interrupt(rec)
+        elif rec.state == BLOCKED:
+            self._timed_out(rec)
+            if self.running is None and not self.finished:
+                self._dispatch()
+
+    def deliver_interrupt(self, rec: ThreadRec) -> None:
+        signum, rec.interrupt = rec.interrupt, None
+        handler = self._reader_handler(signum)
+        if callable(handler):
+            handler(signum, sys._getframe(1))
+
+    def _reader_handler(self, signum: int):
+        """The signal's Python handler as the program sees it: the runtime's own
+        SIGINT handler (the page's Stop) stands in for Python's default one."""
+        handler = signal.getsignal(signum)
+        if self.preemption is not None and getattr(handler, "__self__", None) is self.preemption:
+            return signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+        return handler
 
     def _resumed(self, rec: ThreadRec) -> None:
         if self.finished:
@@ -385,19 +430,23 @@ class Scheduler:
         while timers and timers[0][0] <= now:
             _, _, rec, seq, _ = heapq.heappop(timers)
             if rec.wait_seq == seq and rec.state == BLOCKED:
-                if rec.wait_list is not None:
-                    try:
-                        rec.wait_list.remove(rec)
-                    except ValueError:
-                        pass
-                rec.state = READY
-                rec.wake = False
-                rec.wait_seq += 1
-                rec.wait_frame = None
-                self.ready.append(rec)
+                self._timed_out(rec)
         # Drop timeouts whose waits already ended, so an idle check sees only live ones.
         while timers and (timers[0][2].wait_seq != timers[0][3] or timers[0][2].state != BLOCKED):
             heapq.heappop(timers)
+
+    def _timed_out(self, rec: ThreadRec) -> None:
+        """Its wait ends unanswered (timeout, interrupt): ready, with wake value False."""
+        if rec.wait_list is not None:
+            try:
+                rec.wait_list.remove(rec)
+            except ValueError:
+                pass
+        rec.state = READY
+        rec.wake = False
+        rec.wait_seq += 1
+        rec.wait_where = None
+        self.ready.append(rec)
 
     def _set_timer(self, due: float) -> None:
         if self._timer_handle is not None and self._timer_due is not None:

@@ -1,12 +1,13 @@
 """The ``_thread`` module the standard library's ``threading.py`` runs on.
 
 It covers what threading.py imports in Python 3.11-3.14 (``start_joinable_thread``,
-``_ThreadHandle``, ``_make_thread_handle``, ``_set_sentinel``, ...). It has no
-``RLock``, so threading.py uses its own pure-Python ``_RLock`` on the lock here.
+``_ThreadHandle``, ``_make_thread_handle``, ``_set_sentinel``, ...), and ``RLock``,
+so ``threading._CRLock`` is set as in CPython.
 """
 
 from __future__ import annotations
 
+import operator
 import signal
 import sys
 import types
@@ -14,7 +15,10 @@ from collections import deque
 
 from . import scheduler as _sched
 from .locks import TIMEOUT_MAX, LockType, allocate_lock, lock
+from .rlock import RLock
 from .thread_local import _local
+
+_MIN_STACK = 32768  # CPython's THREAD_STACK_MIN on Linux
 
 
 def _scheduler():
@@ -153,7 +157,9 @@ def _shutdown():
 
 
 def _count():
-    return len(_scheduler().threads)
+    """Threads started through this module and not yet ended (the main thread is not one)."""
+    sched = _scheduler()
+    return sum(1 for rec in sched.threads.values() if rec is not sched.main)
 
 
 def daemon_threads_allowed():
@@ -164,26 +170,40 @@ def _is_main_interpreter():
     return True
 
 
-def stack_size(size=0):
-    if size != 0 and size < 32768:
-        raise ValueError("size not valid: 32768 bytes")
-    return 0
+# Threads share one WebAssembly stack here, so the size is only remembered (per run).
+_stack_size = [0]
+
+
+def stack_size(size=0, /):
+    size = operator.index(size)
+    if size < 0:
+        raise ValueError("size must be 0 or a positive value")
+    if size != 0 and size < _MIN_STACK:
+        raise ValueError(f"size not valid: {size} bytes")
+    old, _stack_size[0] = _stack_size[0], size
+    return old
 
 
 def exit():  # noqa: A001 - the _thread API
     raise SystemExit
 
 
-def interrupt_main(signum=signal.SIGINT):
-    signal.raise_signal(signum)
+def interrupt_main(signum=signal.SIGINT, /):
+    """Raise ``signum``'s Python handler (KeyboardInterrupt for SIGINT) in the main
+    thread, as soon as it runs again; ignored if Python does not handle the signal."""
+    if not 1 <= signum < signal.NSIG:
+        raise ValueError("signal number out of range")
+    _scheduler().interrupt_main(signum)
 
 
 def build() -> types.ModuleType:
     """A fresh ``_thread`` module object for one run."""
     mod = types.ModuleType("_thread", __doc__)
+    _stack_size[0] = 0
     for name, value in {
         "LockType": LockType,
         "lock": lock,
+        "RLock": RLock,
         "_local": _local,
         "allocate_lock": allocate_lock,
         "allocate": allocate_lock,
