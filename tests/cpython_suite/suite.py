@@ -111,9 +111,11 @@ def install_script() -> str:
     )
 
 
-def program(names) -> str:
+def program(names, not_run=()) -> str:
+    """The suite program for these classes; ``not_run`` tests are only listed."""
     return (
-        PROGRAM.replace("NAMES", repr(list(names)))
+        PROGRAM.replace("NOT_RUN", repr(set(not_run)))
+        .replace("NAMES", repr(list(names)))
         .replace("MARK", repr(MARK))
         .replace("PAGE_DIR", repr(str(PAGE_DIR)))
     )
