@@ -78,6 +78,66 @@ for t in ts: t.join()
 print(round(time.perf_counter() - t0, 3), 40_000 - counter)
 """
 
+# Issue 8's speed goals, each printed next to CPython's figure for the same program.
+HANDOFF = """\
+import threading, time
+cond = threading.Condition()
+turn = 0
+N = 1000
+def player(me):
+    global turn
+    for _ in range(N):
+        with cond:
+            while turn != me:
+                cond.wait()
+            turn = 1 - me
+            cond.notify()
+t0 = time.perf_counter()
+ts = [threading.Thread(target=player, args=(k,)) for k in (0, 1)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(round((time.perf_counter() - t0) / (2 * N) * 1000, 4))
+"""
+SLEEPERS = """\
+import threading, time
+def sleeper():
+    for _ in range(50):
+        time.sleep(0.01)
+t0 = time.perf_counter()
+ts = [threading.Thread(target=sleeper) for _ in range(200)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(round(time.perf_counter() - t0, 3))
+"""
+MANY = """\
+import threading, time
+t0 = time.perf_counter()
+for _ in range(100):
+    ts = [threading.Thread(target=int) for _ in range(100)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+print(round(time.perf_counter() - t0, 3))
+"""
+GOALS = [
+    ("Condition hand-off (ms)", HANDOFF, "<= 5x"),
+    ("200 threads x 50 sleeps of 10 ms (s)", SLEEPERS, "<= 1.5x"),
+    ("10,000 threads started and joined (s)", MANY, "<= 3 s"),
+]
+
+
+def cpython_output(source: str) -> float:
+    done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True)
+    return float(done.stdout)
+
+
+def goals(page) -> None:
+    print(f"\n{'issue 8 goal':40s} {'live':>9s} {'CPython':>9s} {'ratio':>7s}  target")
+    for label, source, target in GOALS:
+        result = page.run(source, events=False, timeout_ms=300_000)
+        live = float(result["stdout"]) if "stdout" in result else float("nan")
+        cpy = cpython_output(source)
+        print(f"{label:40s} {live:9.4f} {cpy:9.4f} {live / cpy:6.1f}x  {target}")
+
 
 def best(page, source, runs=3, **options) -> float:
     return min(float(page.run(source, events=False, **options)["stdout"]) for _ in range(runs))
@@ -112,6 +172,7 @@ def main() -> None:
         took, lost = page.run(ANYWHERE, mode="anywhere", seed=99, events=False)["stdout"].split()
         print(f"'anywhere' mode, 4 x 10,000 counter += 1: {float(took):.3f} s, {lost} updates lost")
         print(f"thread switch (Event ping-pong): {best(page, PINGPONG):.1f} us per switch")
+        goals(page)
         startup = min(cpython_time(["-c", "import threading"])[1] for _ in range(5))
         print(
             f"\n{'':26s} {'live (browser)':>16s}  {'CPython':>16s}"
