@@ -15,6 +15,7 @@ const timeLimit = () => Number(globalThis.__RUNNER_TIME_LIMIT_MS) || runnerFacts
 export function badOptions(options, seedLimit) {
   const seed = options?.seed;
   if (seed == null) return "";
+  if (typeof seedLimit === "function") seedLimit = seedLimit(); // facts read only when needed
   if (!Number.isInteger(seed) || seed < 0 || seed >= seedLimit) {
     return `the seed must be a whole number from 0 to ${seedLimit - 1}, not ${seed}`;
   }
@@ -74,7 +75,7 @@ export class PythonSession {
       run.timer = setTimeout(() => this.#timeout(run), timeLimit());
       this.worker.postMessage({ type: "step", id: run.id, thread });
     };
-    const bad = badOptions(options, runnerFacts().seed_limit);
+    const bad = badOptions(options, () => runnerFacts().seed_limit);
     if (bad) {
       run.resolve({ status: "failed", message: bad });
       return run;
