@@ -166,6 +166,10 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages, site):
     live = block.locator("figure.timeline--live")
     expect(live).to_have_count(1, timeout=RUN_TIMEOUT)
     expect(live).to_have_attribute("data-state", "done")
+    printed = live.locator(".tl-marker--output").first.get_attribute("aria-label")
+    assert printed.endswith(
+        "· MainThread · printed: main: started A (sleeps 2 s) and B (sleeps 1 s) · line 15"
+    )
     first = live.locator('.tl-marker[tabindex="0"]')
     first.focus()
     expect(live.locator(".timeline__details")).to_have_text(first.get_attribute("aria-label"))
