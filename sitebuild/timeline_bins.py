@@ -42,6 +42,7 @@ def bin_segments(segments: list[dict], t_end: float) -> list[dict]:
                 "n": count[b],
                 "mix": dict(time[b]),
                 "line": None,
+                "row": None,
             }
         )
     for s in out:

@@ -64,10 +64,11 @@ class _Run:
             )
 
 
-def _state(state, t, what="", line=None):
+def _state(state, t, what="", line=None, row=None):
+    """An open segment; ``row``: the event (table row) that began a sleep or wait."""
     if state == "summarised" and not what:
         what = "events past the recording's limit: counted, not drawn (see the table)"
-    return {"state": state, "t0": t, "what": what, "line": line}
+    return {"state": state, "t0": t, "what": what, "line": line, "row": row}
 
 
 def _close(lane, state, t):
@@ -99,7 +100,7 @@ def _track(run: _Run, e: dict, row: int) -> None:
     elif kind == "sleep" or kind in WAIT_TYPES:
         _close(lane, state, t)
         what = "sleeping" if kind == "sleep" else "waiting"
-        state = _state(what, t, describe(e), e.get("line"))
+        state = _state(what, t, describe(e), e.get("line"), row)
     elif kind == "thread-end":
         _close(lane, state, t)
         lane["t1"], state = t, None

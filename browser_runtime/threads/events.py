@@ -150,8 +150,11 @@ class ThreadTaggedStream:
         name = self._sched.thread_name(rec) if rec is not None else None
         buffered = self._partial.pop(key, (name, ""))[1] + text
         *lines, rest = buffered.split("\n")
+        if lines:  # the reader's line that printed, as recordings give it
+            mine = reader_frame(sys._getframe(1))[0]
+            where = {"line": mine.f_lineno} if mine is not None else {}
         for line in lines:
-            self._sink.emit("output", name, stream=self._stream, text=line)
+            self._sink.emit("output", name, stream=self._stream, text=line, **where)
         if rest:
             self._partial[key] = (name, rest)
         return result

@@ -127,23 +127,30 @@ def test_js_layout_is_the_python_layout_on_every_recording(open_page):
     watched.assert_clean()
 
 
-def test_focus_on_a_marker_shows_its_details(open_page, pages):
+def test_focus_on_a_marker_or_a_wait_shows_its_details(open_page, pages):
     watched = open_page(pages["semaphore_limit"])
     page = watched.page
     figure = page.locator("#timeline-semaphore_limit")
+    assert figure.locator('[tabindex="0"]').count() == 1  # one tab stop per chart
     first = figure.locator('.tl-marker[tabindex="0"]')
     first.focus()
     details = figure.locator(".timeline__details")
     expect(details).to_be_visible()
-    label = first.get_attribute("aria-label")
-    expect(details).to_have_text(label)
-    page.keyboard.press("ArrowRight")
-    second = figure.locator(".tl-marker").nth(1)
-    expect(second).to_be_focused()
-    expect(details).to_have_text(second.get_attribute("aria-label"))
-    assert " · " in details.text_content() and "line " in details.text_content()
-    row = second.get_attribute("data-row")
-    expect(figure.locator(f'tr[data-row="{row}"]')).to_have_class("tl-row--current")
+    expect(details).to_have_text(first.get_attribute("aria-label"))
+    focused = page.locator("#timeline-semaphore_limit :focus")
+    seen = []
+    for _ in range(40):  # arrow keys walk markers and waits in time order
+        page.keyboard.press("ArrowRight")
+        label = focused.get_attribute("aria-label")
+        expect(details).to_have_text(label)
+        row = focused.get_attribute("data-row")
+        expect(figure.locator(f'tr[data-row="{row}"]')).to_have_class("tl-current")
+        seen.append((focused.get_attribute("class"), label))
+    waits = [label for cls, label in seen if "tl-seg--waiting" in cls]
+    handoffs = [label for cls, label in seen if "tl-marker--handoff" in cls]
+    assert waits and handoffs, seen
+    assert all(" ms – " in w and "(line " in w for w in waits)  # from, to, what, line
+    assert all(" · line " in h and "released by" in h for h in handoffs)
     watched.assert_clean()
 
 
@@ -159,6 +166,10 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages, site):
     live = block.locator("figure.timeline--live")
     expect(live).to_have_count(1, timeout=RUN_TIMEOUT)
     expect(live).to_have_attribute("data-state", "done")
+    printed = live.locator(".tl-marker--output").first.get_attribute("aria-label")
+    assert printed.endswith(
+        "· MainThread · printed: main: started A (sleeps 2 s) and B (sleeps 1 s) · line 15"
+    )
     first = live.locator('.tl-marker[tabindex="0"]')
     first.focus()
     expect(live.locator(".timeline__details")).to_have_text(first.get_attribute("aria-label"))

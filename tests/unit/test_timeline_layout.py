@@ -76,6 +76,8 @@ def test_live_events_draw_with_the_same_layout():
     plan = layout(run.events)
     napper = _lanes(plan)["napper"]
     assert napper["target"] == "nap()"  # labelled as the recorder labels threads
+    (printed,) = [m for m in plan["markers"] if m["kind"] == "output"]
+    assert printed["line"] == 4 and printed["detail"].endswith("· napper · printed: up · line 4")
     sleeps = [s for s in napper["segments"] if s["state"] == "sleeping"]
     assert len(sleeps) == 1 and abs(sleeps[0]["t1"] - sleeps[0]["t0"] - 200) < 1
     main = _lanes(plan)["MainThread"]

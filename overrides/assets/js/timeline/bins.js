@@ -32,7 +32,7 @@ export function binSegments(segments, tEnd) {
       for (const k of ORDER) prev.mix[k] += time[b][k];
       continue;
     }
-    out.push({ state: main, t0: b * width, t1: (b + 1) * width, n: count[b], mix: { ...time[b] }, line: null });
+    out.push({ state: main, t0: b * width, t1: (b + 1) * width, n: count[b], mix: { ...time[b] }, line: null, row: null });
   }
   return out.map(({ mix, n, ...s }) => {
     const total = ORDER.reduce((sum, k) => sum + mix[k], 0);

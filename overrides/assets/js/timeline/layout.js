@@ -8,12 +8,13 @@ import { WAIT_TYPES, describe } from "./text.js";
 const MARKED = { output: "output", "event-set": "signal", notify: "signal" };
 const SUMMARISED = "events past the recording's limit: counted, not drawn (see the table)";
 
-function state(name, t, what = "", line = null) {
-  return { state: name, t0: t, what: name === "summarised" && !what ? SUMMARISED : what, line };
+// An open segment; row: the event (table row) that began a sleep or wait.
+function state(name, t, what = "", line = null, row = null) {
+  return { state: name, t0: t, what: name === "summarised" && !what ? SUMMARISED : what, line, row };
 }
 
 function close(lane, open, t) {
-  if (open && t > open.t0) lane.segs.push({ state: open.state, t0: open.t0, what: open.what, line: open.line, t1: t });
+  if (open && t > open.t0) lane.segs.push({ state: open.state, t0: open.t0, what: open.what, line: open.line, row: open.row, t1: t });
 }
 
 // From the first "skipped" event on, states are counted, not known: every open lane
@@ -67,7 +68,7 @@ function track(ctx, e, row) {
   if (open == null) pairLock(ctx, e, row);
   else if (kind === "sleep" || WAIT_TYPES.has(kind)) {
     close(lane, open, t);
-    open = state(kind === "sleep" ? "sleeping" : "waiting", t, describe(e), e.line ?? null);
+    open = state(kind === "sleep" ? "sleeping" : "waiting", t, describe(e), e.line ?? null, row);
   } else if (kind === "thread-end") {
     close(lane, open, t);
     lane.t1 = t;

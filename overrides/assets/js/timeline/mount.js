@@ -7,32 +7,30 @@ import { renderTimeline } from "./render.js";
 
 const KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
-// Hover or focus on a marker shows its time, thread, what happened and line below
-// the chart, and marks its row in the events table; arrow keys move between markers.
+const FOCUSABLE = ".tl-marker, .tl-seg[data-row]";
+
+// Hover or focus on a marker or a wait shows its time, thread, what happened and line
+// below the chart, and marks its row in the events table; arrow keys move between
+// them in time order (one tab stop per chart: roving tabindex).
 function wire(figure, on) {
   const details = figure.querySelector(".timeline__details");
-  const markers = () => [...figure.querySelectorAll(".tl-marker")];
-  const show = (marker) => {
-    if (!details || !marker) return;
-    details.textContent = marker.getAttribute("aria-label");
-    details.hidden = false;
-    for (const el of figure.querySelectorAll(".tl-marker--current, .tl-row--current")) {
-      el.classList.remove("tl-marker--current", "tl-row--current");
-    }
-    marker.classList.add("tl-marker--current");
-    figure.querySelector(`tr[data-row="${marker.dataset.row}"]`)?.classList.add("tl-row--current");
-  };
   const svg = figure.querySelector(".timeline__svg");
-  if (!svg) return;
-  on(svg, "focusin", (event) => show(event.target.closest(".tl-marker")));
-  on(svg, "pointerover", (event) => show(event.target.closest(".tl-marker")));
-  on(svg, "click", (event) => {
-    const marker = event.target.closest(".tl-marker");
-    if (marker) marker.focus();
-  });
+  if (!svg || !details) return;
+  const inOrder = () => [...figure.querySelectorAll(FOCUSABLE)].sort((a, b) => Number(a.dataset.t) - Number(b.dataset.t));
+  const show = (item) => {
+    if (!item) return;
+    details.textContent = item.getAttribute("aria-label");
+    details.hidden = false;
+    for (const el of figure.querySelectorAll(".tl-current")) el.classList.remove("tl-current");
+    item.classList.add("tl-current");
+    figure.querySelector(`tr[data-row="${item.dataset.row}"]`)?.classList.add("tl-current");
+  };
+  on(svg, "focusin", (event) => show(event.target.closest(FOCUSABLE)));
+  on(svg, "pointerover", (event) => show(event.target.closest(FOCUSABLE)));
+  on(svg, "click", (event) => event.target.closest(FOCUSABLE)?.focus());
   on(svg, "keydown", (event) => {
-    const all = markers();
-    const at = all.indexOf(event.target.closest(".tl-marker"));
+    const all = inOrder();
+    const at = all.indexOf(event.target.closest(FOCUSABLE));
     if (at < 0) return;
     let next;
     if (event.key in KEYS) next = Math.min(all.length - 1, Math.max(0, at + KEYS[event.key]));
@@ -41,7 +39,7 @@ function wire(figure, on) {
     else if (event.key === "Escape") return void (details.hidden = true);
     else return;
     event.preventDefault();
-    all[at].setAttribute("tabindex", "-1");
+    for (const el of all) el.setAttribute("tabindex", "-1");
     all[next].setAttribute("tabindex", "0");
     all[next].focus();
   });

@@ -45,6 +45,7 @@ const diamond = () => svg("path", { d: "M0,-6 L6,0 L0,6 L-6,0 z" });
 // Every element to add, as [parent, factory] pairs, in document order: the lanes
 // (drawn before the figure is placed), then the markers and the axis (after).
 function* lanes(L, id, root) {
+  let free = !L.markers.length; // the tab stop: first marker, else the first wait
   for (const lane of L.lanes) {
     const g = svg("g", { class: "tl-lane", "data-thread": lane.thread });
     yield [root, () => g];
@@ -53,6 +54,10 @@ function* lanes(L, id, root) {
       yield [g, () => {
         const attrs = { class: `tl-seg tl-seg--${s.state}`, x: s.x, y: s.y, width: s.w, height: s.h };
         if (s.state !== "running") attrs.fill = `url(#${id}-${s.state})`;
+        if (s.row != null) {
+          Object.assign(attrs, { tabindex: free ? 0 : -1, role: "img", "aria-label": s.title, "data-row": s.row, "data-t": s.t0 });
+          free = false;
+        }
         const rect = svg("rect", attrs);
         rect.append(svg("title", {}, s.title));
         return rect;
@@ -72,7 +77,7 @@ function* markers(L, id, root) {
   let first = true;
   for (const m of L.markers) {
     yield [root, () => {
-      const g = svg("g", { class: `tl-marker tl-marker--${m.kind}`, tabindex: first ? 0 : -1, role: "img", "aria-label": m.detail, "data-row": m.row, transform: `translate(${m.x} ${m.y})` });
+      const g = svg("g", { class: `tl-marker tl-marker--${m.kind}`, tabindex: first ? 0 : -1, role: "img", "aria-label": m.detail, "data-row": m.row, "data-t": m.t, transform: `translate(${m.x} ${m.y})` });
       first = false;
       g.append(svg("title", {}, m.detail), (SHAPES[m.kind] || diamond)());
       return g;
