@@ -21,6 +21,7 @@ one instruction at a time would bury the race in dozens of uninteresting steps.
 from __future__ import annotations
 
 import json
+import random
 
 from .reader_monitor import ReaderMonitor, reader_codes
 from .step_state import LOADS, STORES, Instructions, shared_globals, thread_entry
@@ -28,6 +29,7 @@ from .step_state import LOADS, STORES, Instructions, shared_globals, thread_entr
 STEP_KINDS = ("line", "instruction")
 STOP = -1
 MAX_STEPS = 10_000  # a reader clicking is far below this; a runaway replay is not
+REPLAY_SEED = 0  # random's seed in every stepped run, so Back replays it too
 
 ACTIVE: Stepper | None = None
 
@@ -65,6 +67,9 @@ class Stepper:
 
     def __enter__(self) -> Stepper:
         global ACTIVE
+        # Back re-runs the program: random numbers must come out the same every time
+        # (the clocks the program reads are virtual in this mode already: program.py).
+        random.seed(REPLAY_SEED)
         for monitor in self._monitors:
             monitor.__enter__()
             monitor.enable()

@@ -7,6 +7,7 @@ re-runs the program with the earlier choices and lands on the same state.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -201,3 +202,35 @@ def test_open_stepper_passes_axe(browser, site, scheme):
         assert axe.blocking(found) == [], axe.report(axe.blocking(found))
     finally:
         context.close()
+
+
+RANDOM_AND_CLOCK = """\
+import random
+import threading
+import time
+x = random.random()
+t0 = time.time()
+def work():
+    global y
+    y = random.random()
+t = threading.Thread(target=work)
+t.start()
+t.join()
+"""
+
+
+def test_back_replays_random_numbers_and_clocks(pages, site):
+    page = pages.page
+    page.goto(site.url + "playground/")
+    block = block_of(page, "playground")
+    replace_code(block, RANDOM_AND_CLOCK)
+    stepper = open_stepper(block)
+    for _ in range(6):
+        choose_by_keyboard(page, stepper, first_runnable(stepper))
+    before = stepper.locator(".stepper__status").inner_text()
+    assert f"x = {random.Random(0).random()!r}" in before  # the stepper's fixed seed
+    assert "t0 = " in before
+    choose_by_keyboard(page, stepper, first_runnable(stepper))
+    stepper.get_by_role("button", name="Back").click()
+    wait_for_pause(stepper)
+    expect(stepper.locator(".stepper__status")).to_have_text(before)

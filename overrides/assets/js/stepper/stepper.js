@@ -5,6 +5,7 @@
 // again without asking): runs are deterministic, so the same choices give the same
 // state. Protocol: runner/worker.js ("pause" / "step").
 
+import { loadFacts } from "../runner/facts.js";
 import { STOP, announcement, lostUpdates, nextSelection, runnable } from "./state.js";
 import { StepperView } from "./view.js";
 
@@ -42,7 +43,7 @@ class SteppedRun {
     });
   }
 
-  start() {
+  async start() {
     const { view } = this;
     this.output = "";
     this.state = null;
@@ -50,7 +51,23 @@ class SteppedRun {
     view.setOutput("");
     view.setBusy(true);
     view.say(this.session.ready ? "Starting…" : "Loading Python…");
-    const options = { threads: true, mode: "step", step: this.kind, replay: this.choices.slice(), events: false };
+    let facts;
+    try {
+      facts = await loadFacts(); // the session's time limit and the output caps
+    } catch (error) {
+      view.setBusy(false, { canStep: false, canBack: this.choices.length > 0 });
+      return view.say(`The stepper could not start: runtime.json: ${error.message}`);
+    }
+    if (this.closed) return;
+    const options = {
+      max_lines: facts.max_lines,
+      max_chars: facts.max_chars,
+      threads: true,
+      mode: "step",
+      step: this.kind,
+      replay: this.choices.slice(),
+      events: false,
+    };
     const current = this.session.run(this.source, this.filename, options, {
       onOutput: (chunks) => {
         this.output += chunks.map(([, text]) => text).join("");
