@@ -16,7 +16,7 @@ def runner(name, seconds):
 
 threads = [
     threading.Thread(target=runner, args=(name, seconds))
-    for name, seconds in [("A", 0.1), ("B", 0.3), ("C", 0.2)]
+    for name, seconds in [("A", 0.2), ("B", 0.6), ("C", 0.4)]
 ]
 for t in threads:
     t.start()

@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 def square(n):
-    time.sleep(n / 10)  # bigger inputs take longer
+    time.sleep(n / 5)  # bigger inputs take longer
     print(f"  finished {n}")
     return n * n
 
