@@ -80,12 +80,12 @@ def runner_cold_and_warm(browser, url: str, name: str) -> tuple[float, float]:
     page.evaluate(RUNNER_PROBE, name)
     block.locator(".runner__run").click()
     page.wait_for_function(
-        "window.__firstOutput !== undefined && window.__done !== undefined", timeout=120_000
+        "() => window.__firstOutput !== undefined && window.__done !== undefined", timeout=120_000
     )
     cold = page.evaluate("window.__firstOutput - window.__clicked")
     page.evaluate(RUNNER_PROBE, name)
     block.locator(".runner__run").click()
-    page.wait_for_function("window.__done !== undefined", timeout=60_000)
+    page.wait_for_function("() => window.__done !== undefined", timeout=60_000)
     warm = page.evaluate("window.__done - window.__clicked")
     context.close()
     return cold, warm
@@ -97,7 +97,7 @@ def bare_cold(browser, url: str) -> float:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.click("#run")
-    page.wait_for_function("window.__firstOutput !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__firstOutput !== undefined", timeout=120_000)
     cold = page.evaluate("window.__firstOutput - window.__clicked")
     context.close()
     return cold

@@ -46,7 +46,8 @@ def scheme_of(page) -> str:
 def run(page, site_url: str, label: str) -> list[Violation]:
     """Every axe violation on the page as it is now (all impacts)."""
     # Contrast is judged on the settled page, not half-way through a fade-in.
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    # A function, not an expression string: the page's CSP refuses eval of strings.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url=site_url + AXE_PATH)
     results = page.evaluate(

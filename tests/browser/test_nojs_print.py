@@ -25,7 +25,7 @@ def test_every_page_reads_without_javascript(no_js, site):
     for path in PAGES:
         page.goto(site.url + path)
         assert page.evaluate("document.documentElement.classList.contains('no-js')"), path
-        examples = page.locator(".example:not(.example--playground)")
+        examples = page.locator(".example[data-example]:not(.example--playground)")
         for i in range(examples.count()):
             block = examples.nth(i)
             name = block.get_attribute("data-example")

@@ -61,8 +61,8 @@ def test_keyboard_only_answer_shows_feedback_and_score(open_page):
     assert page.evaluate("document.activeElement.classList.contains('quiz__result')")
     total = len(quiz_data(page)["questions"])
     assert page.locator(".quiz__score").inner_text() == f"Score: 1 of {total} correct (1 answered)."
-    page.wait_for_function(
-        "document.querySelector('.quiz__live').textContent.startsWith('Correct.')"
+    page.wait_for_function(  # a function: the page's CSP refuses eval of expression strings
+        "() => document.querySelector('.quiz__live').textContent.startsWith('Correct.')"
     )
     # Per-choice feedback is shown for every choice, with text, not only colour.
     assert form.locator(".quiz__feedback:visible").count() == len(question["choices"])

@@ -150,14 +150,34 @@ def test_schedule_controls_fold_behind_one_control_with_an_explanation(open_page
     assert sched.get_attribute("open") is None
     expect(block.locator(".runner__schedule")).to_be_hidden()
     summary = sched.locator("summary")
-    expect(summary).to_have_text("Thread schedule: Like CPython")
+    chosen = "() => document.querySelector('.runner__schedule').selectedOptions[0].text"
+    expect(summary).to_have_text("Thread schedule: " + watched.page.evaluate(chosen))
     summary.click()
     expect(block.locator(".runner__schedule")).to_be_visible()
     link = sched.get_by_role("link", name="What the choices mean")
     assert link.get_attribute("href") == site.url + "playground/#where-threads-switch"
     block.locator(".runner__schedule").select_option("replay")
-    expect(summary).to_have_text("Thread schedule: Replayable (seed)")
+    replay = block.locator(".runner__schedule option[value='replay']").inner_text()
+    expect(summary).to_have_text(f"Thread schedule: {replay}")
     # The playground, where schedules are the subject, shows them unfolded.
     watched.page.goto(site.url + "playground/")
     expect(block_of(watched.page, "playground").locator(".runner__schedule")).to_be_visible()
     watched.assert_clean()
+
+
+def test_the_editor_has_a_copy_button_and_shows_overflow(browser, site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(site.url + "playground/")
+        block = block_of(page, "playground")
+        replace_code(block, "print('short')")
+        editor = block.locator(".runner__editor")
+        expect(editor).not_to_have_class("runner__editor runner__editor--more")
+        block.get_by_role("button", name="Copy", exact=True).click()
+        expect(block.locator(".runner__copy")).to_have_text("Copied")
+        assert page.evaluate("() => navigator.clipboard.readText()") == "print('short')"
+        replace_code(block, "print('" + "x" * 400 + "')")
+        expect(editor).to_have_class("runner__editor runner__editor--more")
+    finally:
+        context.close()

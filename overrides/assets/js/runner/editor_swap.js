@@ -1,7 +1,7 @@
 // The code editor, swapped in for the highlighted code on the reader's first intent
 // (hover, focus or press on the code or on Run). Until then the source is the page's.
 
-import { el } from "./dom.js";
+import { button, el } from "./dom.js";
 import { loadEditor } from "./editor.js";
 
 export class EditorSwap {
@@ -42,10 +42,44 @@ export class EditorSwap {
     this.codeBox.append(host);
     this.editor = createEditor(host, this.original, {
       onRun: () => this.onRun(),
-      onChange: () => this.block.classList.toggle("runner--edited", !this.unchanged()),
+      onChange: () => {
+        this.block.classList.toggle("runner--edited", !this.unchanged());
+        this.overflow?.();
+      },
       label: `Code of ${this.filename} (editable)`,
     });
+    host.append(this.#copyButton());
+    this.#markOverflow(host);
     if (hadFocus) this.editor.focus();
+  }
+
+  // Material's copy button went with the static code: the editor gets its own.
+  #copyButton() {
+    const copy = button("runner__copy", "Copy", "Copy the code in the editor");
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(this.editor.getValue());
+        copy.textContent = "Copied";
+      } catch {
+        copy.textContent = "Copy failed";
+      }
+      setTimeout(() => (copy.textContent = "Copy"), 1500);
+    });
+    return copy;
+  }
+
+  // Long lines scroll sideways: a fade at the right edge says there is more.
+  #markOverflow(host) {
+    const scroller = host.querySelector(".cm-scroller");
+    if (!scroller) return;
+    this.overflow = () => {
+      const hidden = scroller.scrollWidth - scroller.clientWidth - scroller.scrollLeft;
+      host.classList.toggle("runner__editor--more", hidden > 1);
+    };
+    scroller.addEventListener("scroll", this.overflow, { passive: true });
+    this.resizes = new ResizeObserver(this.overflow);
+    this.resizes.observe(scroller);
+    this.overflow();
   }
 
   /** Put the original code back (Reset). */
@@ -64,6 +98,7 @@ export class EditorSwap {
 
   dispose() {
     this.disposed = true;
+    this.resizes?.disconnect();
     this.editor?.destroy();
     this.codeBox.querySelector(".runner__editor")?.remove();
     this.staticCode.hidden = false;
