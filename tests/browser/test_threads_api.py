@@ -212,3 +212,38 @@ def test_deadlock_report_after_deep_recursion(threads, source):
     assert by_thread["w1"]["waiting_for"] == "threading.Event.wait()"
     assert by_thread["w1"]["file"] == "deep.py"
     assert by_thread["MainThread"]["target"] in ("w1", "w2")
+
+
+DAEMONS = """\
+import threading, time
+class Resource:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        print("__exit__ ran")
+def daemon():
+    with Resource():
+        try:
+            while True:
+                time.sleep(0.01)
+        except BaseException as exc:
+            print("caught", type(exc).__name__)
+            raise
+        finally:
+            print("finally ran")
+for _ in range(3):
+    threading.Thread(target=daemon, daemon=True).start()
+time.sleep(0.05)
+print("main ends")
+"""
+
+
+def test_daemon_threads_leave_nothing_visible_and_runs_go_on(threads):
+    # CPython abandons daemon threads at exit: nothing of theirs shows after main ends.
+    # Their stacks are unwound (scheduler.reap), so many such runs in one page still work.
+    for _ in range(15):
+        result = run_ok(threads, DAEMONS, events=False)
+        assert result["stdout"] == "main ends\n"
+        assert result["stderr"] == ""
+    after = run_ok(threads, "import threading\nprint(threading.active_count())")
+    assert after["stdout"] == "1\n"
