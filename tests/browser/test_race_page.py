@@ -49,11 +49,12 @@ def test_page_leads_with_the_race_that_loses_updates_today(race_page):
 
 def test_tight_loop_loses_updates_live_under_the_39_schedule(race_page):
     block = block_of(race_page.page, "race_counter")
+    block.locator(".runner__sched-summary").click()  # the Threads controls unfold
     block.locator(".runner__schedule").select_option("gil39")
     text = run(block)
     lost = int(re.search(r"lost updates: (\d+)", text).group(1))
     assert lost > 0, text
     expect(block.locator(".runner__label")).to_contain_text("CPython ≤ 3.9")
-    expect(block.locator(".runner__schedhelp")).to_have_attribute(
+    expect(block.get_by_role("link", name="What the choices mean")).to_have_attribute(
         "href", re.compile(r"/playground/#where-threads-switch$")
     )

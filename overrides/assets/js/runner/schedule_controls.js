@@ -2,10 +2,7 @@
 // that replays a schedule (schedules.js says what each choice means).
 
 import { button, el } from "./dom.js";
-import { SCHEDULES, SCHEDULES_HELP, newSeed, parseSeed } from "./schedules.js";
-
-// The site root, from this module's place in it (assets/js/runner/).
-const SITE_ROOT = new URL("../../../", import.meta.url);
+import { SCHEDULES, newSeed, parseSeed } from "./schedules.js";
 
 // Where the page explains the choices (the playground's table of schedules).
 const EXPLAINED = new URL("../../../playground/#where-threads-switch", import.meta.url).href;
@@ -37,7 +34,6 @@ export class ScheduleControls {
       "div",
       { className: "runner__sched-controls" },
       el("label", {}, "Threads: ", this.select),
-      el("a", { className: "runner__schedhelp", href: new URL(SCHEDULES_HELP, SITE_ROOT).href, textContent: "What do these model?" }),
       el("label", {}, "Seed ", this.seedInput),
       this.newSeedButton,
     );

@@ -11,9 +11,6 @@ export const SCHEDULES = {
   anywhere: { mode: "anywhere", seeded: true, text: "Switch anywhere (seed)", label: "switching anywhere (free-threaded-like worst case)" },
 };
 
-// Where the Threads controls link to: what each schedule models.
-export const SCHEDULES_HELP = "playground/#where-threads-switch";
-
 export const newSeed = (random = Math.random) => Math.floor(random() * 1_000_000);
 
 /** A seed field's text as a seed: a whole number, or null when it is not one. */
