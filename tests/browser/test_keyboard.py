@@ -40,12 +40,18 @@ FOCUS_SHOWN = """() => {
   }
   // The same element unfocused: blur, sample, focus again (the Tab order resumes from
   // it). Its first descendants count too: an SVG marker rings its circle, not the <g>.
-  const sample = () => [el, ...el.querySelectorAll("*")].slice(0, 4).map(styleOf).join(" || ");
-  const focused = sample();
+  const sample = (e) => [e, ...e.querySelectorAll("*")].slice(0, 4).map(styleOf).join(" || ");
+  const focused = sample(el);
   el.blur();
-  const plain = sample();
+  const plain = sample(el);
   el.focus();
-  return focused !== plain;
+  if (focused !== plain) return true;
+  // A roving-tabindex item (a timeline marker) stays "current" after blur: compare it
+  // with a sibling of its kind that is neither focused nor current.
+  const kind = el.classList[0];
+  const peer = kind && [...el.parentElement.children].find(
+    (p) => p !== el && p.classList.contains(kind) && p.tabIndex < 0);
+  return Boolean(peer) && sample(peer) !== focused;
 }"""
 
 

@@ -55,10 +55,9 @@ function buildParts(block, info, session) {
 }
 
 function wire(on, block, info, { view, schedule, share, editor, controller, stepper }) {
-  const intent = () => {
-    editor.mount();
-    controller.warm();
-  };
+  // Run warms Python only: the editor (one long task to evaluate its bundle) comes when
+  // the reader reaches for the code, not on the way to a first Run.
+  const intent = () => controller.warm();
   for (const type of ["pointerenter", "focus", "pointerdown"]) on(view.runButton, type, intent);
   for (const type of ["pointerenter", "focusin", "pointerdown"]) on(info.codeBox, type, () => editor.mount());
   on(view.runButton, "click", () => controller.run());

@@ -12,6 +12,8 @@ const RUN_KEY = isMac ? "⌘ Enter" : "Ctrl Enter";
 const withKey = (text, where = "") => (hasKeyboard ? `${text} (${RUN_KEY}${where})` : text);
 export const LIVE_LABEL = "Live run in this browser";
 
+// Progress is shown only to a run that waits for Python: each message keeps its promise.
+const WAITING = "; your run starts as soon as it is ready…";
 const pct = (loaded, total) => `${Math.floor((100 * loaded) / Math.max(total, 1))}%`;
 
 function outputBox(filename) {
@@ -79,13 +81,13 @@ export class RunnerView {
       this.progress.value = message.loaded;
       // A share, not megabytes: the sizes known up front are uncompressed, while about
       // half as many bytes really travel.
-      this.say(`Loading Python (1 of 2): downloading, ${pct(message.loaded, message.total)}`);
+      this.say(`Loading Python (1 of 2): downloading, ${pct(message.loaded, message.total)}${WAITING}`);
     } else if (message.stage === "start") {
       // Compiling and starting Python: the longest wait on a slow phone. No byte count
       // to show, so the bar runs without a value (indeterminate) instead of standing still.
       this.progress.hidden = false;
       this.progress.removeAttribute("value");
-      this.say("Loading Python (2 of 2): compiling and starting…");
+      this.say(`Loading Python (2 of 2): compiling and starting${WAITING}`);
     }
   }
 
