@@ -41,20 +41,5 @@ stack until it resumes, and each suspended stack has its own PyThreadState (so
 per-thread settings such as sys.settrace do not reach the other threads).
 """
 
-from .program import (
-    MODES,
-    Outcome,
-    ThreadsUnavailable,
-    run_program,
-    run_program_blocking,
-    unavailable_reason,
-)
-
-__all__ = [
-    "MODES",
-    "Outcome",
-    "ThreadsUnavailable",
-    "run_program",
-    "run_program_blocking",
-    "unavailable_reason",
-]
+from .program import *  # noqa: F403 - the package's API is program.py's __all__
+from .program import __all__  # noqa: F401

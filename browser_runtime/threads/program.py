@@ -9,6 +9,7 @@ from ..exit_status import exit_code_of, report_uncaught
 from ..facts import SEED_LIMIT
 from ..fresh_state import run_exit_handlers
 from ..options import check_seed
+from ..tracebacks import keep_frames
 from . import scheduler as _sched
 from .availability import ThreadsUnavailable, unavailable_reason
 from .code_origin import is_runtime_file
@@ -35,16 +36,7 @@ def _print_uncaught(exc: BaseException) -> None:
     # The traceback shows the program's frames and the library's, never the runtime's
     # own (this module, page_limits.py): CPython has no such frames.
     te = traceback.TracebackException.from_exception(exc)
-    todo, seen = [te], set()
-    while todo:
-        current = todo.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        current.stack = traceback.StackSummary.from_list(
-            [f for f in current.stack if not is_runtime_file(f.filename)]
-        )
-        todo.extend(x for x in (current.__cause__, current.__context__) if x is not None)
+    keep_frames(te, lambda filename: not is_runtime_file(filename))
     sys.stderr.write("".join(te.format()))
 
 
@@ -97,6 +89,13 @@ def _check_mode(mode, seed=None):
         ) from None
 
 
+def _new_run(backend, source, filename, globals_dict, mode, seed, *settings) -> _Run:
+    """The run both drivers set up; ``settings``: _Run's arguments after the seed."""
+    code = _prepare(source, filename)
+    globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
+    return _Run(backend, code, globals_dict, mode, seed, *settings)
+
+
 async def run_program(
     source,
     filename="<exec>",
@@ -123,20 +122,10 @@ async def run_program(
         if reason:
             raise ThreadsUnavailable(reason)
         backend = PyodideBackend()
-    code = _prepare(source, filename)
-    globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
-    run = _Run(
-        backend,
-        code,
-        globals_dict,
-        mode,
-        seed,
-        slice_ms,
-        slice_checks,
-        on_event,
-        event_limit,
-        stepping,
-    )
+    run = _new_run(
+        backend, source, filename, globals_dict, mode, seed, slice_ms, slice_checks,
+        on_event, event_limit, stepping,
+    )  # fmt: skip
     with run:
         run.start(_main_thread_body)
         result = await backend.wait_completion(run.sched.completion)
@@ -160,20 +149,10 @@ def run_program_blocking(
 ) -> Outcome:
     """The same, driven synchronously by a backend with ``run_until`` (CPython tests)."""
     seed = _check_mode(mode, seed)
-    code = _prepare(source, filename)
-    globals_dict = {"__name__": "__main__"} if globals_dict is None else globals_dict
-    run = _Run(
-        backend,
-        code,
-        globals_dict,
-        mode,
-        seed,
-        5.0,
-        DEFAULT_SLICE_CHECKS,
-        on_event,
-        event_limit,
-        stepping,
-    )
+    run = _new_run(
+        backend, source, filename, globals_dict, mode, seed, 5.0, DEFAULT_SLICE_CHECKS,
+        on_event, event_limit, stepping,
+    )  # fmt: skip
     with run:
         run.start(_main_thread_body)
         result = backend.run_until(run.sched.completion)
