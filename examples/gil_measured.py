@@ -28,6 +28,8 @@ def in_pool(pool_class, task):
 
 if __name__ == "__main__":  # required: worker processes re-import this file
     print("cores:", os.cpu_count())
+    for _ in range(TASKS):  # untimed warm-up: the first runs are slower than later ones
+        cpu_task()
     for kind, task in (("cpu", cpu_task), ("io", io_task)):
         timed(f"{kind} sequential", lambda: [task() for _ in range(TASKS)])
         timed(f"{kind} threads", lambda: in_pool(ThreadPoolExecutor, task))
