@@ -235,3 +235,51 @@ while count == 0:
     pass
 print("main ran while the other thread spun:", count > 0)
 """
+
+# Issue 8: 200 threads each sleeping 10 ms fifty times crashed Pyodide about one run
+# in ten (the 3.14 collector's increments walked suspended stacks: gc_guard.py).
+SLEEPERS_200 = """\
+import threading, time
+
+done = []
+
+def sleeper():
+    for _ in range(50):
+        time.sleep(0.01)
+    done.append(1)
+
+threads = [threading.Thread(target=sleeper) for _ in range(200)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(done), "threads slept 50 times")
+"""
+
+# An incremental collection (what 3.14 runs automatically) while 50 threads are
+# suspended: crashed Pyodide on every run before gc_guard.py.
+GC_WHILE_THREADS_SLEEP = """\
+import gc, threading, time
+
+def sleeper():
+    for _ in range(5):
+        time.sleep(0.001)
+        gc.collect(1)
+
+threads = [threading.Thread(target=sleeper) for _ in range(50)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("collected while 50 threads slept")
+"""
+
+# The reader's program still sees CPython's gc switch.
+GC_SWITCH = """\
+import gc
+print(gc.isenabled())
+gc.disable()
+print(gc.isenabled())
+gc.enable()
+print(gc.isenabled(), gc.collect() >= 0)
+"""

@@ -12,6 +12,7 @@ from . import scheduler as _sched
 from .clock import VirtualClock, WallClock, reader_clocks
 from .deadlock import format_report
 from .events import EventSink, ThreadTaggedStream
+from .gc_guard import GcGuard
 from .install import Installation
 from .outcome import Outcome
 from .preempt import Preemption, controller
@@ -46,6 +47,7 @@ class _Run:
         replays = seed is not None or mode == "step"
         clock = VirtualClock(backend) if replays else WallClock(backend)
         self.sched = _sched.Scheduler(backend, sink, clock=clock)
+        self.sched.gc_guard = GcGuard()
         self.ending: dict = {}
         self.code = code
         self.globals = globals_dict
@@ -84,7 +86,12 @@ class _Run:
         # finds the interpreter as it was.
         _sched.ACTIVE = self.sched
         try:
-            self.installation.__enter__()
+            self.sched.gc_guard.__enter__()
+            try:
+                self.installation.__enter__()
+            except BaseException:
+                self.sched.gc_guard.exit(stacks_left=False)
+                raise
             try:
                 sys.stdout = _Guarded(sys.stdout, "stdout", self.sink, self.sched)
                 sys.stderr = _Guarded(sys.stderr, "stderr", self.sink, self.sched)
@@ -101,6 +108,7 @@ class _Run:
             except BaseException:
                 sys.stdout, sys.stderr = self.saved_streams
                 self.installation.__exit__(None, None, None)
+                self.sched.gc_guard.exit(stacks_left=False)
                 raise
         except BaseException:
             _sched.ACTIVE = None
@@ -130,6 +138,7 @@ class _Run:
                 stream.flush_partial()
         sys.stdout, sys.stderr = self.saved_streams
         self.installation.__exit__(*exc)
+        self.sched.gc_guard.exit(stacks_left=bool(self.sched.live))
         _sched.ACTIVE = None
 
     def outcome(self, result) -> Outcome:

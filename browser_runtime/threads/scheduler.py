@@ -77,6 +77,7 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
         self.completion = backend.new_completion()
         self.preemption = None  # set by preempt.Preemption: arm()/disarm()
         self.chooser = None  # set by stepping.Stepper: the reader picks the next thread
+        self.gc_guard = None  # set by run_setup: collects at switch points (gc_guard.py)
         self.macrotask_every = macrotask_every
         self._last_macrotask = backend.now()
         self.switches = 0
@@ -148,6 +149,8 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
             self._end_of_run(rec)  # stopped: this thread unwinds now
         self.clock.ran(cpu)
         self._poll_timers()
+        if self.gc_guard is not None:
+            self.gc_guard.tick()
         now = self.backend.now()
         via_loop = now - self._last_macrotask >= self.macrotask_every
         if self.ready or via_loop:
@@ -203,6 +206,8 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
         if self.preemption is not None:
             self.preemption.disarm()
         self._poll_timers()
+        if self.gc_guard is not None:
+            self.gc_guard.tick()
         if not via_loop and self.chooser is None and self.ready and self.ready[0] is rec:
             self.ready.popleft()
             rec.state = RUNNING
