@@ -1,9 +1,20 @@
 """How an emulated thread suspends, starts and sets timers, in Pyodide.
 
 A *gate* is a one-shot door a thread waits at: ``wait()`` suspends only the
-calling WebAssembly stack (``pyodide.ffi.run_sync`` on a JS promise) until
-someone calls ``open(value)``. Opening a gate resumes the waiter on a microtask,
-so a hand-off between two threads never goes through the asyncio loop.
+calling WebAssembly stack (``pyodide.ffi.run_sync``) until someone calls
+``open(value)``; the waiter resumes on a microtask, so a hand-off between two
+threads never goes through the asyncio loop.
+
+What ``run_sync`` is given decides its cost. A JS promise costs three turns of the
+browser's event loop and three fresh WebAssembly stacks (``run_sync`` wraps any
+awaitable but a Future in an asyncio Task, whose steps are webloop callbacks), about
+0.1-0.3 ms per switch. A gate looks like a Future to ``asyncio.ensure_future`` (so it
+is used as it is), and ``open()`` calls the done callback Pyodide registered on it
+at once, which resolves the promise ``run_sync`` waits on: one microtask, no loop turn.
+
+Timers skip the asyncio loop too: their callbacks never suspend, so the browser calls
+them as plain functions, with no new WebAssembly stack and no thread state to make
+and tear down for each (what a webloop callback costs).
 The CPython unit tests' backend (tests/unit/threads_backend.py) offers the same calls.
 """
 
@@ -15,29 +26,72 @@ import time
 _MAX_DELAY = (2**31 - 1) / 1000  # seconds
 
 
-class JsGate:
-    __slots__ = ("promise", "_resolve")
+class Gate:
+    __slots__ = ("_opened", "_value", "_callbacks")
+    # asyncio.isfuture() is true for it: ensure_future() returns it unwrapped.
+    _asyncio_future_blocking = False
 
-    def __init__(self, promise_cls):
-        resolvers = promise_cls.withResolvers()
-        self.promise = resolvers.promise
-        self._resolve = resolvers.resolve
+    def __init__(self):
+        self._opened = False
+        self._value = None
+        self._callbacks = []
 
     def open(self, value=None) -> None:
-        self._resolve(value)
+        if self._opened:  # like resolving a settled promise: no effect
+            return
+        self._opened = True
+        self._value = value
+        callbacks, self._callbacks = self._callbacks, ()
+        for callback in callbacks:
+            callback(self)
+
+    # What Pyodide's promise for an awaitable calls (pyproxy ``then``).
+    def add_done_callback(self, callback, *, context=None) -> None:
+        if self._opened:
+            callback(self)
+        else:
+            self._callbacks.append(callback)
+
+    def result(self):
+        return self._value
+
+    def done(self) -> bool:
+        return self._opened
+
+    def __await__(self):  # run_sync accepts awaitables only
+        if not self._opened:
+            yield self
+        return self._value
+
+
+class _Timer:
+    __slots__ = ("_fn",)
+
+    def __init__(self, fn):
+        self._fn = fn
+
+    def cancel(self) -> None:
+        self._fn = None
+
+    def fire(self) -> None:
+        fn, self._fn = self._fn, None
+        if fn is not None:
+            fn()
 
 
 class PyodideBackend:
-    """Gates are JS promises; new stacks start from the browser event loop."""
+    """Gates resolve run_sync at once; new stacks start from the browser event loop."""
 
     name = "pyodide"
 
     def __init__(self):
-        from js import Promise  # type: ignore[import-not-found]
-        from pyodide.ffi import run_sync  # type: ignore[import-not-found]
+        from pyodide.ffi import create_once_callable, run_sync  # type: ignore[import-not-found]
+        from pyodide_js._api import scheduleCallback  # type: ignore[import-not-found]
 
-        self._promise = Promise
         self._run_sync = run_sync
+        self._once = create_once_callable
+        # Pyodide's own choice: a message-channel turn for <= 2 ms, else setTimeout.
+        self._schedule = scheduleCallback
         self._loop = asyncio.get_event_loop()
 
     @staticmethod
@@ -50,11 +104,12 @@ class PyodideBackend:
 
     now = staticmethod(time.monotonic)
 
-    def new_gate(self) -> JsGate:
-        return JsGate(self._promise)
+    @staticmethod
+    def new_gate() -> Gate:
+        return Gate()
 
-    def wait(self, gate: JsGate):
-        return self._run_sync(gate.promise)
+    def wait(self, gate: Gate):
+        return self._run_sync(gate)
 
     def spawn(self, fn) -> None:
         # Webloop callbacks are entered "promising", so fn may suspend with run_sync.
@@ -62,7 +117,10 @@ class PyodideBackend:
 
     def call_later(self, delay: float, fn):
         # setTimeout fires at once past 2**31 - 1 ms; the scheduler re-arms early timers.
-        return self._loop.call_later(min(max(delay, 0.0), _MAX_DELAY), fn)
+        # A cancelled timer still fires, as a no-op (it frees its JS callable then).
+        timer = _Timer(fn)
+        self._schedule(self._once(timer.fire), min(max(delay, 0.0), _MAX_DELAY) * 1000)
+        return timer
 
     def new_completion(self):
         return self._loop.create_future()
