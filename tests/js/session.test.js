@@ -5,26 +5,8 @@ import { beforeEach, test } from "node:test";
 
 import { loadFacts } from "../../overrides/assets/js/runner/facts.js";
 import { PythonSession } from "../../overrides/assets/js/runner/session.js";
+import { FakeWorker } from "./fake_worker.js";
 
-class FakeWorker {
-  static all = [];
-  constructor() {
-    this.posted = [];
-    this.terminated = false;
-    FakeWorker.all.push(this);
-  }
-  postMessage(message) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  // The worker's side of the protocol (worker.js).
-  say(data) {
-    this.onmessage({ data });
-  }
-}
-globalThis.Worker = FakeWorker;
 await loadFacts(async () => ({ facts: { time_limit_ms: 30_000, max_lines: 5, max_chars: 50 } }));
 
 beforeEach(() => {

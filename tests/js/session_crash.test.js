@@ -6,25 +6,8 @@ import { test } from "node:test";
 
 import { loadFacts } from "../../overrides/assets/js/runner/facts.js";
 import { PythonSession, badOptions } from "../../overrides/assets/js/runner/session.js";
+import { FakeWorker } from "./fake_worker.js";
 
-class FakeWorker {
-  static all = [];
-  constructor() {
-    this.posted = [];
-    this.terminated = false;
-    FakeWorker.all.push(this);
-  }
-  postMessage(message) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  say(data) {
-    this.onmessage({ data });
-  }
-}
-globalThis.Worker = FakeWorker;
 await loadFacts(async () => ({
   facts: { time_limit_ms: 30_000, max_lines: 5, max_chars: 50, seed_limit: 2 ** 32 },
 }));
