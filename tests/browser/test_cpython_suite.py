@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.browser.threads_page import ThreadsPage, open_threads_page
 from tests.cpython_suite import suite
 
 EXCLUDED = suite.excluded()
@@ -17,12 +17,8 @@ EXCLUDED = suite.excluded()
 def page(browser):
     if not suite.SUITE_DIR.joinpath("lock_tests.py").exists():
         pytest.fail(f"{suite.SUITE_DIR} is missing: run `make test` (installs it)")
-    with harness_server() as server:
-        context = browser.new_context()
-        threads = ThreadsPage(context.new_page(), server.url + "index.html")
+    with open_threads_page(browser) as threads:
         yield threads
-        assert threads.errors == [], threads.errors
-        context.close()
 
 
 def run_class(page: ThreadsPage, cls: str) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, examples_in_site
-from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.browser.threads_page import open_threads_page
 from tests.programs import BOTH_SPIN
 
 SIGNAL_CLOCK = 'Module["__Py_emscripten_signal_clock"]='
@@ -19,12 +19,8 @@ SIGNAL_CLOCK = 'Module["__Py_emscripten_signal_clock"]='
 
 @pytest.fixture(scope="module")
 def threads(browser):
-    with harness_server() as server:
-        context = browser.new_context()
-        page = ThreadsPage(context.new_page(), server.url + "index.html")
+    with open_threads_page(browser) as page:
         yield page
-        assert page.errors == [], page.errors
-        context.close()
 
 
 @pytest.mark.parametrize("seed", [None, 7], ids=["wall-clock", "seeded"])

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from sitebuild import ROOT
-from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.browser.threads_page import open_threads_page
 
 RACE_COUNTER = (ROOT / "examples" / "race_counter.py").read_text()
 READ_CALL_WRITE = (ROOT / "examples" / "race_read_call_write.py").read_text()
@@ -22,12 +22,8 @@ READ_CALL_WRITE = (ROOT / "examples" / "race_read_call_write.py").read_text()
 
 @pytest.fixture(scope="module")
 def threads(browser):
-    with harness_server() as server:
-        context = browser.new_context()
-        page = ThreadsPage(context.new_page(), server.url + "index.html")
+    with open_threads_page(browser) as page:
         yield page
-        assert page.errors == [], page.errors
-        context.close()
 
 
 def lost(result) -> int:

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.browser.threads_page import open_threads_page
 
 
 @pytest.fixture(scope="module")
 def threads(browser):
-    with harness_server() as server:
-        context = browser.new_context()
-        page = ThreadsPage(context.new_page(), server.url + "index.html")
+    with open_threads_page(browser) as page:
         yield page
-        assert page.errors == [], page.errors
-        context.close()
 
 
 def run_ok(threads, source: str, **options) -> dict:

@@ -77,3 +77,15 @@ class ThreadsPage:
 
     def finish(self) -> dict:
         return self.page.evaluate("() => window.__pending")
+
+
+@contextmanager
+def open_threads_page(browser):
+    """A harness page in its own context for a whole test module; on the way out the page
+    must have logged no console error or page error."""
+    with harness_server() as server:
+        context = browser.new_context()
+        page = ThreadsPage(context.new_page(), server.url + "index.html")
+        yield page
+        assert page.errors == [], page.errors
+        context.close()
