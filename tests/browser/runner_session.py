@@ -6,7 +6,9 @@ after the editor: one PythonSession per page, one worker, many runs.
 
 from __future__ import annotations
 
-from tests.browser.conftest import Watched
+from contextlib import contextmanager
+
+from tests.browser.conftest import Watched, watch
 
 # Same options as block.js sends for a threaded example ("Like CPython" schedule).
 THREADED = {"threads": True, "mode": "gil", "seed": None, "events": False}
@@ -44,3 +46,14 @@ class RunnerSession:
 
     def threaded(self, source: str, filename: str = "main.py", **options):
         return self.run(source, filename, **{**THREADED, **options})
+
+
+@contextmanager
+def open_runner_session(browser, site):
+    """The site's home page in its own context, with a RunnerSession installed (one per
+    test module: the worker and its Pyodide are shared by the module's runs)."""
+    context = browser.new_context()
+    watched = watch(context.new_page(), site.host)
+    watched.page.goto(site.url)
+    yield RunnerSession(watched, site.url)
+    context.close()

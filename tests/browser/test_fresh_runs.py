@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import watch
-from tests.browser.runner_session import RunnerSession
+from tests.browser.runner_session import open_runner_session
 from tests.threads_corpus_record import CORPUS, stderr_ends
 
 FRESH = Path(__file__).parents[1] / "fresh_run_corpus"
@@ -24,11 +23,8 @@ PROGRAMS = [(corpus, p.stem) for corpus in CORPORA for p in sorted(corpus.glob("
 
 @pytest.fixture(scope="module")
 def runner(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url)
-    yield RunnerSession(watched, site.url)
-    context.close()
+    with open_runner_session(browser, site) as session:
+        yield session
 
 
 def test_fresh_run_corpus_is_recorded():

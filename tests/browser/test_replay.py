@@ -11,8 +11,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import watch
-from tests.browser.runner_session import RunnerSession
+from tests.browser.runner_session import open_runner_session
 
 CLOCKS_AND_WAITS = """\
 import queue
@@ -63,11 +62,8 @@ print("end", time.monotonic() - t0, time.time(), random.random())
 
 @pytest.fixture(scope="module")
 def runner(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url)
-    yield RunnerSession(watched, site.url)
-    context.close()
+    with open_runner_session(browser, site) as session:
+        yield session
 
 
 @pytest.mark.parametrize("mode", ["gil", "anywhere"])

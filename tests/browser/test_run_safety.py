@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import watch
-from tests.browser.runner_session import RunnerSession
+from tests.browser.runner_session import open_runner_session
 from tests.browser.test_runner import block_of, plain_example, run_code
 
 __all__ = ["plain_example"]  # a fixture, used by name
@@ -17,11 +17,8 @@ __all__ = ["plain_example"]  # a fixture, used by name
 
 @pytest.fixture(scope="module")
 def runner(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url)
-    yield RunnerSession(watched, site.url)
-    context.close()
+    with open_runner_session(browser, site) as session:
+        yield session
 
 
 # Python raises RecursionError near the limit; freeing 100,000 frames then overflows
