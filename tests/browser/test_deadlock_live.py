@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sitebuild import EXAMPLES_DIR
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
 
 NAME = "deadlock_timeout"
@@ -18,11 +18,8 @@ NAME = "deadlock_timeout"
 
 @pytest.fixture(scope="module")
 def deadlocks_page(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url + "deadlocks/")
-    yield watched
-    context.close()
+    with site_page(browser, site, "deadlocks/") as watched:
+        yield watched
 
 
 def test_waiting_forever_is_reported_as_a_deadlock(deadlocks_page):

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from sitebuild import EXAMPLES_DIR, RECORDED_DIR
 from sitebuild.examples import discover
 from sitebuild.recorder import load_recording, recording_path
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import examples_in_site
 
 EXAMPLES = discover(EXAMPLES_DIR)
@@ -38,10 +38,8 @@ def example_pages(site) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def live_page(browser, site):
     """One page for the whole module: it moves from page to page like a reader."""
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    yield watched
-    context.close()
+    with site_page(browser, site) as watched:
+        yield watched
 
 
 def shape(line: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
 from tests.programs import LOCK_ORDER_DEADLOCK as DEADLOCK
 from tests.programs import RACE_ADD_ONE as RACE
@@ -14,11 +14,8 @@ from tests.programs import RACE_ADD_ONE as RACE
 
 @pytest.fixture(scope="module")
 def playground(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url + "playground/")
-    yield watched
-    context.close()
+    with site_page(browser, site, "playground/") as watched:
+        yield watched
 
 
 def run(block, state="ok") -> str:

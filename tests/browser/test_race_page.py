@@ -8,18 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of
 
 
 @pytest.fixture(scope="module")
 def race_page(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url + "race-conditions/")
-    yield watched
-    watched.assert_clean()
-    context.close()
+    with site_page(browser, site, "race-conditions/") as watched:
+        yield watched
+        watched.assert_clean()
 
 
 def run(block) -> str:

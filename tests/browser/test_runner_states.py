@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import (
     NO_JSPI,
     RUN_TIMEOUT,
@@ -26,11 +26,8 @@ def focused(page, class_name: str) -> bool:
 
 @pytest.fixture(scope="module")
 def playground(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    watched.page.goto(site.url + "playground/")
-    yield watched
-    context.close()
+    with site_page(browser, site, "playground/") as watched:
+        yield watched
 
 
 def test_focus_moves_run_to_stop_and_back_never_to_body(playground):

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import axe
-from tests.browser.conftest import watch
+from tests.browser.conftest import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, replace_code
 
 DEADLOCK = """\
@@ -41,11 +41,9 @@ MAX_STEPS = 200
 
 @pytest.fixture(scope="module")
 def pages(browser, site):
-    context = browser.new_context()
-    watched = watch(context.new_page(), site.host)
-    yield watched
-    watched.assert_clean()
-    context.close()
+    with site_page(browser, site) as watched:
+        yield watched
+        watched.assert_clean()
 
 
 def threads(stepper) -> dict[str, dict]:
