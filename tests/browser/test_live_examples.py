@@ -20,7 +20,7 @@ from sitebuild import EXAMPLES_DIR, RECORDED_DIR
 from sitebuild.examples import discover
 from sitebuild.recorder import load_recording, recording_path
 from tests.browser.conftest import site_page
-from tests.browser.test_runner import examples_in_site
+from tests.browser.test_runner import example_paths
 
 EXAMPLES = discover(EXAMPLES_DIR)
 RUN_TIMEOUT = 90_000  # ms: a cold start plus the slowest example, on a loaded machine
@@ -28,11 +28,7 @@ RUN_TIMEOUT = 90_000  # ms: a cold start plus the slowest example, on a loaded m
 
 @pytest.fixture(scope="module")
 def example_pages(site) -> dict[str, str]:
-    pages = {}
-    for threads in (False, True):
-        for found in examples_in_site(site.site_dir, threads):
-            pages.setdefault(found.name, found.path)
-    return pages
+    return example_paths(site.site_dir)
 
 
 @pytest.fixture(scope="module")

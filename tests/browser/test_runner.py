@@ -40,6 +40,15 @@ def examples_in_site(site_dir: Path, threads: bool) -> list[ExampleOnPage]:
     return found
 
 
+def example_paths(site_dir: Path) -> dict[str, str]:
+    """Example name -> the site path of the first page showing it (plain examples first)."""
+    paths: dict[str, str] = {}
+    for threads in (False, True):
+        for example in examples_in_site(site_dir, threads):
+            paths.setdefault(example.name, example.path)
+    return paths
+
+
 @pytest.fixture(scope="module")
 def plain_example(site) -> ExampleOnPage:
     examples = examples_in_site(site.site_dir, threads=False)

@@ -18,7 +18,7 @@ from sitebuild.examples import discover
 from sitebuild.recorder import load_recording
 from sitebuild.timeline_layout import layout
 from tests.browser import axe
-from tests.browser.test_runner import examples_in_site
+from tests.browser.test_runner import example_paths
 
 EXAMPLES = discover(EXAMPLES_DIR)
 RUN_TIMEOUT = 90_000
@@ -26,11 +26,7 @@ RUN_TIMEOUT = 90_000
 
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, str]:
-    found = {}
-    for threads in (False, True):
-        for example in examples_in_site(site.site_dir, threads):
-            found.setdefault(example.name, example.path)
-    return found
+    return example_paths(site.site_dir)
 
 
 @pytest.fixture(scope="module")
