@@ -25,8 +25,9 @@ def run_source(source: str, **options) -> tuple[dict, str, str]:
     return result, out, err
 
 
-def test_what_a_run_changes_is_put_back():
-    before = (
+def interpreter_state() -> tuple:
+    """What a run could change in the host interpreter and must put back."""
+    return (
         sys.getrecursionlimit(),
         list(sys.path),
         dict(os.environ),
@@ -34,6 +35,10 @@ def test_what_a_run_changes_is_put_back():
         list(warnings.filters),
         sys.excepthook,
     )
+
+
+def test_what_a_run_changes_is_put_back():
+    before = interpreter_state()
     source = (
         "import builtins, os, sys, warnings\n"
         "builtins.leftover = 1\nos.environ['LEFTOVER'] = '1'\nsys.setrecursionlimit(321)\n"
@@ -45,14 +50,7 @@ def test_what_a_run_changes_is_put_back():
     import builtins
 
     assert not hasattr(builtins, "leftover")
-    after = (
-        sys.getrecursionlimit(),
-        list(sys.path),
-        dict(os.environ),
-        os.getcwd(),
-        list(warnings.filters),
-        sys.excepthook,
-    )
+    after = interpreter_state()
     assert after == before
 
 
