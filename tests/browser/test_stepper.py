@@ -160,12 +160,17 @@ def reach_deadlock(ts: dict) -> str:
     return next(name for name, t in ts.items() if t["runnable"])
 
 
-def test_playground_stepper_reaches_a_deadlock(pages, site):
-    page = pages.page
+def stepper_in_playground(page, site, source: str):
+    """The Playground with ``source`` in its editor and its stepper open."""
     page.goto(site.url + "playground/")
     block = block_of(page, "playground")
-    replace_code(block, DEADLOCK)
-    stepper = open_stepper(block)
+    replace_code(block, source)
+    return open_stepper(block)
+
+
+def test_playground_stepper_reaches_a_deadlock(pages, site):
+    page = pages.page
+    stepper = stepper_in_playground(page, site, DEADLOCK)
     drive(page, stepper, reach_deadlock)
     expect(stepper).to_have_attribute("data-outcome", "deadlock")
     output = stepper.locator(".stepper__output").inner_text()
@@ -219,10 +224,7 @@ t.join()
 
 def test_back_replays_random_numbers_and_clocks(pages, site):
     page = pages.page
-    page.goto(site.url + "playground/")
-    block = block_of(page, "playground")
-    replace_code(block, RANDOM_AND_CLOCK)
-    stepper = open_stepper(block)
+    stepper = stepper_in_playground(page, site, RANDOM_AND_CLOCK)
     for _ in range(6):
         choose_by_keyboard(page, stepper, first_runnable(stepper))
     before = stepper.locator(".stepper__status").inner_text()
