@@ -7,7 +7,6 @@ nothing left the site's own host.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -46,18 +45,6 @@ def watch(page: Page, host: str) -> Watched:
     # WebSockets are no requests to Playwright (Pyodide's sockets would open one).
     page.on("websocket", lambda ws: watched.requests.append(ws.url))
     return watched
-
-
-@contextmanager
-def site_page(browser, site, path: str | None = None, **context_args):
-    """A watched page in a browser context of its own, kept for a whole module's tests;
-    opened at ``path`` (relative to the site root), or left blank when path is None."""
-    context = browser.new_context(**context_args)
-    watched = watch(context.new_page(), site.host)
-    if path is not None:
-        watched.page.goto(site.url + path)
-    yield watched
-    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sitebuild import EXAMPLES_DIR
-from tests.browser.conftest import site_page
+from tests.browser.site_page import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
 
 NAME = "deadlock_timeout"

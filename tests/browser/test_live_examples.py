@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from sitebuild import EXAMPLES_DIR, RECORDED_DIR
 from sitebuild.examples import discover
 from sitebuild.recorder import load_recording, recording_path
-from tests.browser.conftest import site_page
+from tests.browser.site_page import site_page
 from tests.browser.test_runner import example_paths
 
 EXAMPLES = discover(EXAMPLES_DIR)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import site_page
+from tests.browser.site_page import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of, replace_code
 from tests.programs import LOCK_ORDER_DEADLOCK as DEADLOCK
 from tests.programs import RACE_ADD_ONE as RACE

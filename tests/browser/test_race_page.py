@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import site_page
+from tests.browser.site_page import site_page
 from tests.browser.test_runner import RUN_TIMEOUT, block_of, output_of
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import site_page
+from tests.browser.site_page import site_page
 from tests.browser.test_runner import (
     NO_JSPI,
     RUN_TIMEOUT,
