@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.threads_page import ThreadsPage, harness_server
+from tests.browser.threads_page import open_threads_page
 from tests.programs import GC_SWITCH, GC_WHILE_THREADS_SLEEP, SLEEPERS_200
 
 # Runs of the 200-sleepers program in one page (each one used to crash about 1 in 10).
@@ -14,12 +14,8 @@ SLEEPER_RUNS = 50
 
 @pytest.fixture(scope="module")
 def threads(browser):
-    with harness_server() as server:
-        context = browser.new_context()
-        page = ThreadsPage(context.new_page(), server.url + "index.html")
+    with open_threads_page(browser) as page:
         yield page
-        assert page.errors == [], page.errors
-        context.close()
 
 
 def test_incremental_collection_while_threads_sleep(threads):

@@ -167,6 +167,8 @@ def test_a_live_run_draws_its_own_timeline(open_page, pages, site):
         "· MainThread · printed: main: started A (sleeps 2 s) and B (sleeps 1 s) · line 15"
     )
     first = live.locator('.tl-marker[tabindex="0"]')
+    # Hover shows details too: park the pointer (left where Run was clicked) off the chart.
+    page.mouse.move(0, 0)
     first.focus()
     expect(live.locator(".timeline__details")).to_have_text(first.get_attribute("aria-label"))
     lanes = live.evaluate(

@@ -137,3 +137,25 @@ def test_a_hot_lock_loop_is_counted_past_the_limit(tmp_path):
     counted = sum(e["counts"].get("lock-acquire", 0) for e in skipped)
     assert kept + counted == 5000  # summarised, not dropped
     assert [e["text"] for e in _of(run, "output")] == ["done"]
+
+
+def test_a_thread_label_never_reprs_a_large_buffer_whole():
+    # repr() of a 100 MB argument used to run inside the example's own timings (it made
+    # gil_cpu_threads record 1.1 cores busy instead of 2.0).
+    import importlib.util
+
+    from sitebuild import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "capture_sync", ROOT / "sitebuild/capture_sync.py"
+    )
+    capture_sync = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(capture_sync)
+
+    class Huge(bytes):
+        def __repr__(self):
+            raise AssertionError("repr() of the whole buffer")
+
+    label = capture_sync._brief(Huge(b"x" * 1000))
+    assert label.startswith("b'x") and label.endswith("…") and len(label) < 40
+    assert capture_sync._brief("short") == "'short'"
