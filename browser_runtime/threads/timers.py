@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 
-from .thread_rec import BLOCKED, ThreadRec
+from .thread_rec import BLOCKED, READY, ThreadRec
 
 
 class Timers:
@@ -36,7 +36,10 @@ class Timers:
                 rec.wait_list.remove(rec)
             except ValueError:
                 pass
-        rec.end_wait(False)
+        rec.state = READY
+        rec.wake = False
+        rec.wait_seq += 1
+        rec.wait_where = None
         self.ready.append(rec)
 
     def _set_timer(self, due: float) -> None:
