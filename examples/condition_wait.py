@@ -23,11 +23,11 @@ def waiter():
 threads = [threading.Thread(target=cook), threading.Thread(target=waiter)]
 for t in threads:
     t.start()
-    time.sleep(0.05)  # the cook starts waiting first
+    time.sleep(0.2)  # the cook starts waiting first
 for order in ("soup", "salad"):
     with cond:  # change the state and notify while holding the lock
         orders.append(order)
         cond.notify()  # wakes one waiting thread
-    time.sleep(0.1)
+    time.sleep(0.2)
 for t in threads:
     t.join()

@@ -9,7 +9,7 @@ def fetch(url, seconds):
     return f"{url} ({seconds} s)"
 
 
-urls = {"https://a.example/": 0.3, "https://b.example/missing": 0.1, "https://c.example/": 0.2}
+urls = {"https://a.example/": 0.6, "https://b.example/missing": 0.2, "https://c.example/": 0.4}
 
 with ThreadPoolExecutor(max_workers=3) as pool:
     futures = [pool.submit(fetch, url, seconds) for url, seconds in urls.items()]

@@ -18,7 +18,7 @@ def consumer():
         job = jobs.get()
         if job is DONE:
             break
-        time.sleep(0.1)  # the slow part of the work
+        time.sleep(0.2)  # the slow part of the work
         print(f"consumer: finished job {job}")
     print("consumer: got the sentinel, stopping")
 
