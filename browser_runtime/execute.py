@@ -53,8 +53,10 @@ async def run(
     options: Mapping[str, object] | None = None,
     emit: Emit | None = None,
     on_event: Callable[[dict], object] | None = None,
+    stop_poll: Callable[[], int] | None = None,
 ) -> dict:
-    """Run ``source`` as a script; return how it ended.
+    """Run ``source`` as a script; return how it ended. ``stop_poll`` is the page's
+    stop flag (SIGINT once per Stop), for sleeps to ask (stop_sleep.py).
 
     The result's ``status`` is one of: ``ok``, ``exit`` (SystemExit with a code),
     ``error`` (an exception, traceback already emitted on stderr), ``syntax-error``,
@@ -79,7 +81,7 @@ async def run(
     sys.argv = [filename]
     extra: dict = {}
     try:
-        with state, PageLimits():
+        with state, PageLimits(stop_poll):
             sys.modules["__main__"] = main
             seed_random(opts.seed)
             status, exit_code, extra = await _run_code(source, filename, main, opts, sink, on_event)
@@ -123,7 +125,8 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) ->
         exit_code = exit_code_of(exc)  # sys.stderr is still the run's stream here
         status = "ok" if exit_code == 0 else "exit"
     except BaseException as exc:
-        exit_code = 1
+        # Like CPython, an uncaught KeyboardInterrupt (the page's Stop) exits with 130.
+        exit_code = 130 if isinstance(exc, KeyboardInterrupt) else 1
         if is_thread_start_error(exc):
             status = "threads"
         else:

@@ -13,6 +13,7 @@ import builtins
 import gc
 import os
 import random
+import signal
 import sys
 import warnings
 
@@ -55,6 +56,10 @@ class InterpreterState:
         # catch_warnings saves and restores the filters and showwarning, as tests do.
         self.warnings = warnings.catch_warnings()
         self.modules = ModuleSnapshot()
+        # Handlers a program installs (signal.signal) would outlive it: Stop's SIGINT above all.
+        self.signals = {
+            n: h for n in signal.valid_signals() if (h := signal.getsignal(n)) is not None
+        }
 
     def __enter__(self) -> InterpreterState:
         # Pyodide installs traceback.print_exception as sys.excepthook; a fresh CPython
@@ -88,5 +93,8 @@ class InterpreterState:
             os.chdir(self.cwd)
         except OSError:
             pass  # the program removed it: stay where it left us
+        for signum, handler in self.signals.items():
+            if signal.getsignal(signum) is not handler:
+                signal.signal(signum, handler)
         (gc.enable if self.gc[0] else gc.disable)()
         gc.set_threshold(*self.gc[1])

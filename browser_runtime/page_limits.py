@@ -15,6 +15,7 @@ import sys
 import time
 
 from browser_runtime.sleep_args import sleep_seconds
+from browser_runtime.stop_sleep import sleep_in_pieces
 
 NO_NETWORK = "network access is not available in this page"
 NO_INPUT = "input() is not available in this page: it has no keyboard input"
@@ -43,7 +44,10 @@ def _no_system(command) -> int:
     return -1
 
 
-def _checked_sleep(pyodide_sleep):
+def _checked_sleep(pyodide_sleep, stop_poll=None):
+    if stop_poll is not None:
+        pyodide_sleep = sleep_in_pieces(pyodide_sleep, stop_poll)
+
     def sleep(secs):
         return pyodide_sleep(sleep_seconds(secs))
 
@@ -68,7 +72,11 @@ _MISSING = object()
 
 class PageLimits:
     """Context manager: the replacements above, undone on exit (socket.socket's
-    methods are inherited from _socket.socket: the override is simply removed)."""
+    methods are inherited from _socket.socket: the override is simply removed).
+    ``stop_poll`` is the worker's stop flag, which sleeps ask (stop_sleep.py)."""
+
+    def __init__(self, stop_poll=None) -> None:
+        self.stop_poll = stop_poll
 
     def __enter__(self) -> PageLimits:
         self.saved = [(o, name, vars(o).get(name, _MISSING)) for o, name, _ in PATCHES]
@@ -76,7 +84,7 @@ class PageLimits:
             setattr(owner, name, replacement)
         for owner, name, wrap in WRAPPERS:
             self.saved.append((owner, name, vars(owner)[name]))
-            setattr(owner, name, wrap(getattr(owner, name)))
+            setattr(owner, name, wrap(getattr(owner, name), self.stop_poll))
         return self
 
     def __exit__(self, *exc) -> None:

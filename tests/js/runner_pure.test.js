@@ -39,6 +39,9 @@ test("each outcome gets its status line and pane note", () => {
   ]);
   assert.match(describeOutcome({ status: "output-limit" }, 0, { limits }).note, /2,000 lines/);
   assert.equal(describeOutcome({ status: "timeout", limit_ms: 1500 }, 0, { limits }).note, "Stopped: time limit of 1.5 s reached.");
+  assert.equal(describeOutcome({ status: "stopped" }, 0, { limits }).status[0], "Stopped.");
+  assert.match(describeOutcome({ status: "stopped", restarted: true }, 0, { limits }).status[0], /fresh Python/);
+  assert.match(describeOutcome({ status: "timeout", limit_ms: 1, restarted: true }, 0, { limits }).status[0], /fresh Python/);
   assert.deepEqual(describeOutcome({ status: "failed", message: "boom" }, 0, { limits }).status, [
     "The in-browser runner failed: boom",
     "error",

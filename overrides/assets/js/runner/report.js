@@ -14,6 +14,8 @@ const DEADLOCK =
   "Deadlock: every thread is waiting and none can wake the others. The report " +
   "below says what each thread waits for, and where.";
 
+const RESTARTED = " It did not end when interrupted, so a fresh Python starts for the next run.";
+
 export function formatDuration(ms) {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -40,13 +42,13 @@ export function describeOutcome(outcome, ms, { limits, empty }) {
       return { status: [THREADS_RUNTIME_NOTE, "threads"], note: "Stopped: threads cannot start here." };
     case "output-limit":
       return { status: ["Output limit reached: the program was stopped.", "error"], note: capNote(limits) };
-    case "stopped":
-      return { status: ["Stopped. Python restarts in the background for the next run.", ""], note: "Stopped." };
+    case "stopped": // interrupted (KeyboardInterrupt); `restarted`: it did not end, so Python was replaced
+      return { status: [`Stopped.${outcome.restarted ? RESTARTED : ""}`, ""], note: "Stopped." };
     case "crashed": // "Python crashed: …" (session.js); a fresh Python is already starting
       return { status: [`${outcome.message} A fresh Python is starting for the next run.`, "error"] };
     case "timeout":
       return {
-        status: [`Stopped after the ${seconds} s time limit. Python restarts for the next run.`, "error"],
+        status: [`Stopped after the ${seconds} s time limit.${outcome.restarted ? RESTARTED : ""}`, "error"],
         note: `Stopped: time limit of ${seconds} s reached.`,
       };
     default:

@@ -1,8 +1,14 @@
 // The page's one Python: creates the worker on intent, queues runs (a click made while
-// Python loads is kept, not dropped), enforces the time limit, and stops a run by
-// terminating the worker and starting a fresh one. Protocol: see worker.js.
+// Python loads is kept, not dropped), enforces the time limit, and stops a run: first
+// as Ctrl-C would (KeyboardInterrupt, through stop_channel.js), keeping Python; if the
+// program has not ended STOP_GRACE_MS later, by terminating the worker and starting a
+// fresh one. Protocol: see worker.js.
 
 import { runnerFacts } from "./facts.js";
+import { openStopChannel } from "./stop_channel.js";
+
+// How long a stopped program may take to end before its worker is thrown away.
+export const STOP_GRACE_MS = 300;
 
 // The limit is runtime.json's (loaded before any run starts). Tests shorten it (a page
 // global set before the runner loads) to see it work.
@@ -102,8 +108,9 @@ export class PythonSession {
     if (this.active || !this.worker || !this.queue.length) return;
     const run = this.queue.shift();
     this.active = run;
+    run.channel = openStopChannel();
     const { id, source, filename, options } = run;
-    this.worker.postMessage({ type: "run", id, source, filename, options });
+    this.worker.postMessage({ type: "run", id, source, filename, options, stop: run.channel.token });
   }
 
   #receive(worker, data) {
@@ -120,6 +127,7 @@ export class PythonSession {
         break;
       case "started":
         if (!run) break;
+        run.started = true;
         run.handlers.onStart?.(this.versions);
         run.timer = setTimeout(() => this.#timeout(run), timeLimit());
         break;
@@ -136,7 +144,9 @@ export class PythonSession {
         run.handlers.onPause?.(data.state);
         break;
       case "done":
-        if (run) this.#finish(run, data.result);
+        // A stopped run ended in time: Python stays. Its own result (a KeyboardInterrupt
+        // traceback, say) is in the output; the page reports the Stop.
+        if (run) this.#finish(run, run.stopping ? { ...run.stopping, exit_code: data.result.exit_code } : data.result);
         break;
       case "crashed":
         // That worker's Python is dead: a fresh one now, and the run ends with why.
@@ -145,6 +155,7 @@ export class PythonSession {
         break;
       case "error":
         if (data.id == null) this.#fail(worker, data.message);
+        else if (run?.stopping) this.#stop(run, run.stopping, true); // interrupted mid-runtime
         else if (run) this.#finish(run, { status: "failed", message: data.message });
         break;
     }
@@ -152,20 +163,37 @@ export class PythonSession {
 
   #finish(run, result) {
     clearTimeout(run.timer);
+    run.channel?.close();
     if (this.active === run) this.active = null;
     this.queue = this.queue.filter((r) => r !== run);
     run.resolve(result);
     this.#pump();
   }
 
-  // Stop: a queued run just leaves the queue; a running one takes the worker with it.
-  #stop(run, result = { status: "stopped" }) {
+  // Stop: a queued run just leaves the queue. A running one is interrupted and given
+  // STOP_GRACE_MS to end; after that (or with `hard`) it takes the worker with it.
+  #stop(run, result = { status: "stopped" }, hard = false) {
     if (this.active !== run) {
       if (this.queue.includes(run)) this.#finish(run, result);
       return;
     }
-    this.#restart();
-    this.#finish(run, result);
+    if (!run.started) {
+      // Not begun (Python still loading): the worker drops it when its turn comes.
+      this.worker.postMessage({ type: "stop", id: run.id });
+      this.#finish(run, result);
+      return;
+    }
+    if (hard || run.stopping) {
+      this.#restart();
+      this.#finish(run, { ...result, restarted: true });
+      return;
+    }
+    if (run.paused) run.step(-1); // a stepped run waits for the reader, not in Python
+    run.stopping = result;
+    clearTimeout(run.timer);
+    run.timer = setTimeout(() => this.#stop(run, result, true), STOP_GRACE_MS);
+    run.channel.raise();
+    this.worker.postMessage({ type: "stop", id: run.id });
   }
 
   #timeout(run) {

@@ -1,14 +1,19 @@
 // Module Web Worker that owns Pyodide for one page (Pyodide 314 refuses classic
-// workers). The page creates it on the reader's first sign of intent and terminates it
-// to stop a run: terminate() is the only stop that works whatever the code does.
+// workers). The page creates it on the reader's first sign of intent. To stop a run it
+// raises the run's stop flag (stop_channel.js: KeyboardInterrupt, as Ctrl-C), and
+// terminates the worker only if the program does not end soon after (session.js).
 //
 // Message protocol
 // page -> worker
-//   {type: "run", id, source, filename, options}
+//   {type: "run", id, source, filename, options, stop}
 //       Run one program. Runs arriving while Python loads wait; the page sends one at a
 //       time. options go to browser_runtime.execute.run (max_lines, max_chars, and
 //       later keys such as threads/mode/seed for the cooperative threads runtime;
 //       mode "step" also takes step: "line" | "instruction" and replay: [thread ids]).
+//       stop: the run's stop token (stop_channel.js openStopChannel).
+//   {type: "stop", id}
+//       Stop that run: interrupt it if it runs (heard only while Python waits; a busy
+//       program sees the token instead), drop it if it has not begun.
 //   {type: "step", id, thread}
 //       Stepped runs (mode "step"): the reader's answer to a "pause": the thread id that
 //       takes the next step, or -1 to abandon the run (it ends with status "stopped").
@@ -34,6 +39,7 @@
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { installPreemption, threadsSupported } from "../threads/preemption.js";
+import { StopFlag } from "./stop_channel.js";
 
 const FLUSH_MS = 25;
 const FLUSH_CHARS = 16 * 1024;
@@ -100,8 +106,10 @@ async function start() {
     current?.batcher.flush();
     post({ type: "crashed", id: current?.id ?? null, message: crashMessage(error) });
   };
-  // Time slices for threaded runs (idle, and nearly free, for everything else).
-  if (threadsSupported()) installPreemption(pyodide);
+  // Time slices for threaded runs (idle, and nearly free, for everything else); the
+  // stop flag is the interrupt buffer CPython polls, chained behind the slices.
+  if (threadsSupported()) installPreemption(pyodide, { chain: stopFlag });
+  else pyodide.setInterruptBuffer(stopFlag);
   // Stepped runs ask the page which thread runs next (browser_runtime/threads/stepping.py).
   pyodide.registerJsModule("browser_stepper_js", {
     pause: (json) => post({ type: "pause", id: stepping.runId, state: JSON.parse(json) }),
@@ -122,8 +130,10 @@ export function crashMessage(error) {
   return `Python crashed: ${text}`;
 }
 
-// The run in progress, for the fatal-error handler.
+// The run in progress, for the fatal-error handler and Stop.
 let current = null;
+const stopFlag = new StopFlag();
+const dropped = new Set(); // runs stopped before they began
 
 // Collects output and posts it in batches; see FLUSH_MS above.
 function outputBatcher(id) {
@@ -169,7 +179,8 @@ function answerStep(runtime, { id, thread }) {
   stepping.choose(thread);
 }
 
-async function runOne(runtime, { id, source, filename, options }) {
+async function runOne(runtime, { id, source, filename, options, stop }) {
+  if (dropped.delete(id)) return;
   const { pyodide } = runtime;
   stepping.runId = id;
   const batcher = outputBatcher(id);
@@ -178,19 +189,22 @@ async function runOne(runtime, { id, source, filename, options }) {
   const scope = pyodide.toPy({ source, filename, options: Object.fromEntries(given) });
   scope.set("emit", batcher.emit);
   scope.set("send_event", batcher.event);
+  scope.set("stop_poll", () => stopFlag[0]);
   let result;
   current = { id, batcher };
+  stopFlag.arm(stop);
   try {
     post({ type: "started", id });
     // runPythonAsync, not runPython: time.sleep then suspends instead of busy-waiting.
     const proxy = await pyodide.runPythonAsync(
       "from browser_runtime.execute import run, json_events\n" +
-        "await run(source, filename, options, emit, json_events(send_event))",
+        "await run(source, filename, options, emit, json_events(send_event), stop_poll)",
       { globals: scope },
     );
     result = proxy.toJs({ dict_converter: Object.fromEntries });
     proxy.destroy();
   } finally {
+    stopFlag.disarm();
     current = null;
     batcher.flush();
     scope.destroy();
@@ -204,6 +218,11 @@ ready.catch((error) => post({ type: "error", id: null, message: `Python failed t
 // Runs are serialised: the next starts when the previous has finished.
 let queue = Promise.resolve();
 self.onmessage = ({ data }) => {
+  if (data?.type === "stop") {
+    if (current?.id === data.id) stopFlag.raise();
+    else dropped.add(data.id);
+    return;
+  }
   if (data?.type === "step") {
     ready.then((runtime) => answerStep(runtime, data));
     return;

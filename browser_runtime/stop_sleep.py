@@ -1,0 +1,49 @@
+"""``time.sleep`` that hears the page's Stop, as CPython's hears Ctrl-C.
+
+Pyodide's sleep suspends Python, and CPython polls its interrupt buffer only while
+bytecode runs, so a Stop during ``time.sleep(10)`` would go unheard until the sleep
+ends (and the page would throw Python away after its grace period). Sleeping in short
+pieces and asking ``poll()`` (the worker's stop flag: SIGINT once per Stop) between
+them ends the sleep the way CPython's does: the SIGINT handler runs, so by default
+KeyboardInterrupt is raised from the ``time.sleep`` call.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from collections.abc import Callable
+
+PIECE = 0.05  # seconds between polls: well inside the page's 300 ms grace
+
+
+def sleep_in_pieces(
+    sleep: Callable[[float], object],
+    poll: Callable[[], int],
+    clock: Callable[[], float] = time.monotonic,
+) -> Callable[[float], None]:
+    """Wrap ``sleep`` (which takes checked, non-negative seconds)."""
+
+    def interruptible_sleep(secs: float) -> None:
+        if secs <= PIECE:
+            sleep(secs)
+            _deliver(poll())
+            return
+        end = clock() + secs
+        while (left := end - clock()) > 0:
+            sleep(min(left, PIECE))
+            _deliver(poll())
+
+    return interruptible_sleep
+
+
+def _deliver(signum: int) -> None:
+    if signum != signal.SIGINT:
+        return
+    handler = signal.getsignal(signal.SIGINT)
+    if callable(handler):
+        frame = sys._getframe(1)  # the handler sees the reader's frame that slept
+        while frame is not None and frame.f_globals.get("__name__", "").startswith(__package__):
+            frame = frame.f_back
+        handler(signal.SIGINT, frame)

@@ -1,0 +1,206 @@
+"""Stop keeps Python: the page interrupts the program (KeyboardInterrupt, as Ctrl-C in
+a terminal) and throws the worker away only if the program has not ended soon after.
+
+Runs go through the site's own session (runner_session.py); each test counts the
+runner's workers to see whether Python was kept.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from tests.browser.conftest import watch
+from tests.browser.runner_session import RunnerSession, open_runner_session
+from tests.browser.server import SiteHandler, SiteServer
+
+# Start a run, wait for `marker` in its output, press Stop; the outcome and output.
+_RUN_AND_STOP = """async ([source, options, marker]) => {
+  const chunks = [];
+  let seen;
+  const shown = new Promise((resolve) => (seen = resolve));
+  const run = window.__session.run(source, "main.py", options, {
+    onOutput: (batch) => {
+      chunks.push(...batch);
+      if (chunks.some(([, text]) => text.includes(marker))) seen();
+    },
+  });
+  await shown;
+  run.stop();
+  const result = await run.done;
+  const text = (name) => chunks.filter(([s]) => s === name).map(([, t]) => t).join("");
+  return { result, stdout: text("stdout"), stderr: text("stderr") };
+}"""
+
+BUSY_WITH_FINALLY = """\
+try:
+    print('busy', flush=True)
+    while True:
+        pass
+finally:
+    print('cleanup')
+"""
+IGNORES_CTRL_C = (
+    "print('stubborn', flush=True)\n"
+    "while True:\n"
+    "    try:\n"
+    "        while True:\n"
+    "            pass\n"
+    "    except KeyboardInterrupt:\n"
+    "        pass\n"
+)
+
+
+def runner_workers(page) -> list:
+    return [w for w in page.workers if w.url.endswith("/runner/worker.js")]
+
+
+def run_and_stop(session: RunnerSession, source: str, marker: str, **options) -> dict:
+    session.page.set_default_timeout(90_000)
+    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker])
+
+
+@pytest.fixture(scope="module")
+def session(browser, site):
+    with open_runner_session(browser, site) as runner:
+        yield runner
+
+
+def kept_python(session: RunnerSession, run) -> None:
+    """Run `run`; Python (the one worker) must be the same before and after."""
+    assert session.run("print('warm')")["stdout"] == "warm\n"
+    before = runner_workers(session.page)
+    assert len(before) == 1
+    run()
+    assert runner_workers(session.page) == before, "Stop threw Python away"
+    assert session.run("print(6 * 7)")["stdout"] == "42\n"
+
+
+def test_stop_interrupts_a_busy_loop_and_its_finally_runs(session):
+    def run():
+        out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert out["result"]["exit_code"] == 130  # as CPython after Ctrl-C
+        assert out["stdout"] == "busy\ncleanup\n"
+        assert out["stderr"].startswith("Traceback (most recent call last):\n")
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+
+    kept_python(session, run)
+
+
+def test_stop_ends_a_long_sleep_at_once(session):
+    source = "import time\nprint('asleep', flush=True)\ntime.sleep(600)\nprint('never')\n"
+
+    def run():
+        out = run_and_stop(session, source, "asleep")
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert "never" not in out["stdout"]
+        assert "time.sleep(600)" in out["stderr"]  # raised from the sleep, as in CPython
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+
+    kept_python(session, run)
+
+
+def test_a_sigint_handler_of_the_program_runs_on_stop(session):
+    source = (
+        "import signal, sys, time\n"
+        "def bye(signum, frame):\n"
+        "    print('handler', signum, frame.f_code.co_name)\n"
+        "    sys.exit(3)\n"
+        "signal.signal(signal.SIGINT, bye)\n"
+        "def wait():\n"
+        "    print('waiting', flush=True)\n"
+        "    time.sleep(600)\n"
+        "wait()\n"
+    )
+
+    def run():
+        out = run_and_stop(session, source, "waiting")
+        assert out["stdout"] == "waiting\nhandler 2 wait\n"
+        assert out["result"]["exit_code"] == 3
+        assert out["stderr"] == ""
+
+    kept_python(session, run)
+    # The next run starts with CPython's handler again, not the last program's.
+    check = "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    assert session.run(check)["stdout"] == "True\n"
+
+
+def test_stop_of_threads_that_spin_keeps_python(session):
+    source = (
+        "import threading\n"
+        "def spin():\n"
+        "    while True:\n"
+        "        pass\n"
+        "for _ in range(2):\n"
+        "    threading.Thread(target=spin).start()\n"
+        "print('spinning', flush=True)\n"
+    )
+
+    def run():
+        out = run_and_stop(session, source, "spinning", threads=True, mode="gil")
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+
+    kept_python(session, run)
+    joined = "import threading\nt = threading.Thread(target=print, args=(1,))\nt.start()\nt.join()"
+    assert session.threaded(joined)["stdout"] == "1\n"
+
+
+def test_a_program_that_swallows_keyboardinterrupt_costs_the_worker(session):
+    assert session.run("print('warm')")["stdout"] == "warm\n"
+    before = runner_workers(session.page)
+    out = run_and_stop(session, IGNORES_CTRL_C, "stubborn")
+    assert out["result"] == {"status": "stopped", "restarted": True}
+    assert session.run("print('fresh')")["stdout"] == "fresh\n"
+    after = runner_workers(session.page)
+    assert len(after) == 1 and after != before, "a fresh worker replaces the stuck one"
+
+
+def test_the_time_limit_interrupts_too_and_keeps_python(session):
+    def run():
+        session.page.evaluate("window.__RUNNER_TIME_LIMIT_MS = 1500")
+        try:
+            out = session.run("print('long', flush=True)\nwhile True:\n    pass\n")
+        finally:
+            session.page.evaluate("delete window.__RUNNER_TIME_LIMIT_MS")
+        assert out["result"]["status"] == "timeout"
+        assert not out["result"].get("restarted")
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+
+    kept_python(session, run)
+
+
+class IsolatedHandler(SiteHandler):
+    """Cross-origin isolation headers: the page gets SharedArrayBuffer."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+
+def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
+    """Cross-origin isolated hosting: the stop flag is shared memory, not a blob URL."""
+    with SiteServer(site.site_dir) as server:
+        server.httpd.RequestHandlerClass = functools.partial(
+            IsolatedHandler, directory=str(site.site_dir)
+        )
+        context = browser.new_context()
+        try:
+            watched = watch(context.new_page(), server.host)
+            watched.page.goto(server.url)
+            assert watched.page.evaluate("crossOriginIsolated") is True
+            session = RunnerSession(watched, server.url)
+            kept_python(session, lambda: _stopped_busy(session))
+        finally:
+            context.close()
+
+
+def _stopped_busy(session: RunnerSession) -> None:
+    out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
+    assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
+    assert out["stdout"] == "busy\ncleanup\n"
