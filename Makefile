@@ -88,6 +88,7 @@ bench: setup chromium build
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_threads
 	$(BIN)/python -m tests.bench_race
+	$(BIN)/python -m tests.bench_stop
 	$(BIN)/python -m tests.bench_lighthouse
 	$(BIN)/python -m tests.bench_timeline
 

@@ -193,7 +193,7 @@ def test_stop_ends_an_infinite_loop_and_the_next_run_works(runner_page, plain_ex
     stop = block.get_by_role("button", name="Stop", exact=True)
     expect(stop).to_be_enabled()
     stop.click()
-    # Stop terminates the worker: the page hears of it at once (1 s is the promise).
+    # Stop interrupts the loop (KeyboardInterrupt): the run ends at once (1 s is the promise).
     wait_until_finished_fast = block.locator('.runner[data-state="stopped"]')
     expect(wait_until_finished_fast).to_be_attached(timeout=1_000)
     expect(stop).to_be_disabled()
