@@ -29,6 +29,10 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    files: ["overrides/isolation_sw.js"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ["tests/js/**/*.js", "eslint.config.js"],
     languageOptions: { globals: { ...globals.node } },
   },

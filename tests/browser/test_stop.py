@@ -14,6 +14,7 @@ import pytest
 from tests.browser.conftest import watch
 from tests.browser.runner_session import RunnerSession, open_runner_session
 from tests.browser.server import SiteHandler, SiteServer
+from tests.browser.test_runner import examples_in_site
 
 # Start a run, wait for `marker` in its output, press Stop; the outcome and output.
 _RUN_AND_STOP = """async ([source, options, marker]) => {
@@ -41,15 +42,16 @@ try:
 finally:
     print('cleanup')
 """
-IGNORES_CTRL_C = (
-    "print('stubborn', flush=True)\n"
-    "while True:\n"
-    "    try:\n"
-    "        while True:\n"
-    "            pass\n"
-    "    except KeyboardInterrupt:\n"
-    "        pass\n"
-)
+# Interrupted anywhere (even inside print, as with shared memory it can be), it goes on.
+IGNORES_CTRL_C = """\
+while True:
+    try:
+        print('stubborn', flush=True)
+        while True:
+            pass
+    except KeyboardInterrupt:
+        pass
+"""
 
 
 def runner_workers(page) -> list:
@@ -59,6 +61,12 @@ def runner_workers(page) -> list:
 def run_and_stop(session: RunnerSession, source: str, marker: str, **options) -> dict:
     session.page.set_default_timeout(90_000)
     return session.page.evaluate(_RUN_AND_STOP, [source, options, marker])
+
+
+@pytest.fixture(scope="module")
+def plain_page(site) -> str:
+    """A page with a runnable example (its scripts, CSS and worker all load isolated)."""
+    return examples_in_site(site.site_dir, threads=False)[0].path
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +204,8 @@ def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
             assert watched.page.evaluate("crossOriginIsolated") is True
             session = RunnerSession(watched, server.url)
             kept_python(session, lambda: _stopped_busy(session))
+            out = run_and_stop(session, IGNORES_CTRL_C, "stubborn")
+            assert out["result"] == {"status": "stopped", "restarted": True}, out
         finally:
             context.close()
 
@@ -204,3 +214,18 @@ def _stopped_busy(session: RunnerSession) -> None:
     out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
     assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
     assert out["stdout"] == "busy\ncleanup\n"
+
+
+def test_the_service_worker_isolates_the_site_from_the_next_load(open_page, site, plain_page):
+    """GitHub Pages cannot send COOP/COEP: isolation_sw.js adds them once registered."""
+    watched = open_page(plain_page)
+    page = watched.page
+    assert page.evaluate("crossOriginIsolated") is False
+    session = RunnerSession(watched, site.url)
+    assert session.run("print('first')")["stdout"] == "first\n"  # intent registers it
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    assert page.evaluate("crossOriginIsolated") is True
+    session = RunnerSession(watched, site.url)
+    kept_python(session, lambda: _stopped_busy(session))
+    watched.assert_clean()  # nothing of the site's own is blocked by require-corp

@@ -5,6 +5,7 @@
 // fresh one. Protocol: see worker.js.
 
 import { runnerFacts } from "./facts.js";
+import { requestIsolation } from "./isolation.js";
 import { openStopChannel } from "./stop_channel.js";
 
 // How long a stopped program may take to end before its worker is thrown away.
@@ -49,6 +50,7 @@ export class PythonSession {
   /** Start loading Python if not yet done (called on hover/focus of Run). */
   warm() {
     if (this.worker || this.disposed) return;
+    requestIsolation();
     this.ready = false;
     this.progress = null;
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
