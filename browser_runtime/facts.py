@@ -11,7 +11,7 @@ from __future__ import annotations
 MAX_LINES = 2000
 MAX_CHARS = 200_000
 
-# Wall-clock limit of one run, enforced by the page (it terminates the worker).
+# Wall-clock limit of one run, enforced by the page (it interrupts the program, as Stop).
 TIME_LIMIT_MS = 30_000
 
 # Seeds of replayable runs: 0 <= seed < SEED_LIMIT (JavaScript's 32-bit generator).
@@ -22,6 +22,10 @@ SEED_LIMIT = 2**32
 THREAD_MODULES = frozenset({"threading", "_thread", "queue", "concurrent"})
 
 
+# What reader code hears when it tries the network (sockets in Python, fetch & co. in JS).
+NO_NETWORK = "network access is not available in this page"
+
+
 def as_json() -> dict:
     """The facts as the page reads them from runtime.json."""
     return {
@@ -30,4 +34,5 @@ def as_json() -> dict:
         "time_limit_ms": TIME_LIMIT_MS,
         "thread_modules": sorted(THREAD_MODULES),
         "seed_limit": SEED_LIMIT,
+        "no_network": NO_NETWORK,
     }

@@ -14,10 +14,10 @@ import socket
 import sys
 import time
 
+from browser_runtime.facts import NO_NETWORK
 from browser_runtime.sleep_args import sleep_seconds
 from browser_runtime.stop_sleep import sleep_in_pieces
 
-NO_NETWORK = "network access is not available in this page"
 NO_INPUT = "input() is not available in this page: it has no keyboard input"
 NO_SYSTEM = "os.system() is not available in this page: it cannot run other programs"
 

@@ -39,6 +39,7 @@
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { installPreemption, threadsSupported } from "../threads/preemption.js";
+import { keepOffNetwork } from "./no_network.js";
 import { StopFlag } from "./stop_channel.js";
 
 const FLUSH_MS = 25;
@@ -91,6 +92,7 @@ function countDownloads(sizes) {
 
 async function start() {
   const manifest = await (await fetch(runnerURL + "runtime.json")).json();
+  keepOffNetwork(self, manifest.facts.no_network); // reader code gets these, too
   // pyodide.asm.mjs is imported, not fetched: count it as loaded once Pyodide starts.
   const { "pyodide.asm.mjs": _script, ...fetched } = manifest.download;
   countDownloads(fetched);
