@@ -5,7 +5,10 @@ Through the site's own session (runner_session.py), on a warm page:
 2. Stop of `while True: pass` -> the next run's first output (Python kept: target <= 2x 1.);
 3. the same for a program that swallows KeyboardInterrupt (its worker is replaced);
 4. a busy loop's time with the stop flag as a blob URL (probed by XHR every 100 ms)
-   and as shared memory (cross-origin isolated server): what probing costs.
+   and as shared memory: what probing costs.
+Each twice: as a first visit (blob URL flag) and cross-origin isolated (shared memory;
+what isolation_sw.js gives from the second page load on — here the server sends the
+headers itself).
 """
 
 from __future__ import annotations
