@@ -27,7 +27,7 @@ from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamW
 from browser_runtime.page_limits import PageLimits
 from browser_runtime.thread_detect import uses_threads
 from browser_runtime.threaded_run import run_threaded
-from browser_runtime.tracebacks import format_error, is_thread_start_error
+from browser_runtime.tracebacks import format_error, is_thread_start_error, unchain
 
 __all__ = [
     "OutputLimitReached",
@@ -132,6 +132,7 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) ->
         else:
             status = "error"
             sink.emit("stderr", format_error(exc, filename))
+            unchain(exc)
     try:
         run_exit_handlers()
     except OutputLimitReached:

@@ -7,6 +7,32 @@ from collections.abc import Callable
 
 THREAD_START_ERROR = "can't start new thread"
 
+# Freeing a traceback frees its frames recursively, in WebAssembly's own (small) stack:
+# a few thousand frames overflow it and Pyodide dies. Deeper chains are taken apart
+# one frame at a time (unchain); below this depth the ordinary free is safe.
+SAFE_FREE_DEPTH = 1000
+
+
+class CollapsingStack(traceback.StackSummary):
+    """A stack that formats each run of identical frames once.
+
+    CPython 3.13+ ``format()`` formats every frame before it collapses a run into
+    "[Previous line repeated N more times]": for a 100,000-deep recursion that is
+    100,000 source lookups and caret parses (about 20 s in the page). The text is
+    the same; only the repeats' formatting is reused.
+    """
+
+    _last: tuple = ()
+    _text = ""
+
+    def format_frame_summary(self, frame_summary, **kwargs):
+        fs = frame_summary
+        key = (fs.filename, fs.lineno, fs.end_lineno, fs.colno, fs.end_colno, fs.name)
+        key += (tuple(kwargs.items()),)
+        if fs.locals or key != self._last:
+            self._last, self._text = key, super().format_frame_summary(fs, **kwargs)
+        return self._text
+
 
 def keep_frames(te: traceback.TracebackException, keep: Callable[[str], bool]) -> None:
     """Keep the frames whose file ``keep`` accepts, in this exception, every chained one
@@ -18,9 +44,7 @@ def keep_frames(te: traceback.TracebackException, keep: Callable[[str], bool]) -
         if id(current) in seen:
             continue
         seen.add(id(current))
-        current.stack = traceback.StackSummary.from_list(
-            [frame for frame in current.stack if keep(frame.filename)]
-        )
+        current.stack = CollapsingStack(frame for frame in current.stack if keep(frame.filename))
         todo.extend(x for x in (current.__cause__, current.__context__) if x is not None)
         todo.extend(getattr(current, "exceptions", None) or ())
 
@@ -34,6 +58,24 @@ def format_error(exc: BaseException, filename: str) -> str:
     te = traceback.TracebackException.from_exception(exc)
     trim_traceback(te, filename)
     return "".join(te.format())
+
+
+def unchain(exc: BaseException | None) -> None:
+    """Let a reported exception's traceback be freed without overflowing the stack:
+    if it is deeper than SAFE_FREE_DEPTH, cut it after its first entry and free the
+    rest innermost frame first (each frame holds its caller)."""
+    tb = getattr(exc, "__traceback__", None)
+    depth, probe = 0, tb
+    while probe is not None and depth <= SAFE_FREE_DEPTH:
+        depth, probe = depth + 1, probe.tb_next
+    if depth <= SAFE_FREE_DEPTH:
+        return
+    frames, probe = [], None
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb.tb_next, tb = None, tb.tb_next
+    while frames:
+        frames.pop()
 
 
 def is_thread_start_error(exc: BaseException) -> bool:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sys
-import traceback
 
 from ..exit_status import exit_code_of, report_uncaught
 from ..facts import SEED_LIMIT
 from ..fresh_state import run_exit_handlers
 from ..options import check_seed
-from ..tracebacks import keep_frames
+from ..tracebacks import unchain
 from . import scheduler as _sched
 from .availability import ThreadsUnavailable, unavailable_reason
-from .code_origin import is_runtime_file
+from .excepthook import print_uncaught
 from .outcome import Outcome
 from .run_setup import _Run
 
@@ -35,9 +34,7 @@ DEFAULT_SLICE_CHECKS = 20000
 def _print_uncaught(exc: BaseException) -> None:
     # The traceback shows the program's frames and the library's, never the runtime's
     # own (this module, page_limits.py): CPython has no such frames.
-    te = traceback.TracebackException.from_exception(exc)
-    keep_frames(te, lambda filename: not is_runtime_file(filename))
-    sys.stderr.write("".join(te.format()))
+    print_uncaught(exc, sys.stderr)
 
 
 def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
@@ -56,6 +53,7 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
             raise
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
             report_uncaught(exc, _print_uncaught, __file__)
+            unchain(exc)
             exit_code = 1
             ending["uncaught"] = True
         # CPython's exit: join the non-daemon threads, then the atexit handlers.

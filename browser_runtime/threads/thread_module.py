@@ -14,6 +14,7 @@ import types
 from collections import deque
 
 from . import scheduler as _sched
+from .excepthook import ExceptHookArgs, excepthook
 from .locks import TIMEOUT_MAX, LockType, allocate_lock, lock
 from .rlock import RLock
 from .thread_local import _local
@@ -227,6 +228,8 @@ def build() -> types.ModuleType:
         "exit": exit,
         "exit_thread": exit,
         "interrupt_main": interrupt_main,
+        "_excepthook": excepthook,
+        "_ExceptHookArgs": ExceptHookArgs,
     }.items():
         setattr(mod, name, value)
     if sys.version_info < (3, 13):
