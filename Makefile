@@ -91,6 +91,7 @@ bench: setup chromium build
 	$(BIN)/python -m tests.bench_stop
 	$(BIN)/python -m tests.bench_lighthouse
 	$(BIN)/python -m tests.bench_timeline
+	$(BIN)/python -m tests.bench_recursion
 
 clean:
 	rm -rf site .pytest_cache
