@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 
+from ..reader_signals import reader_handler
 from .thread_rec import BLOCKED, DONE, ThreadRec
 
 
@@ -34,9 +34,6 @@ class Interrupts:
             handler(signum, sys._getframe(1))
 
     def _reader_handler(self, signum: int):
-        """The signal's Python handler as the program sees it: the runtime's own
-        SIGINT handler (the page's Stop) stands in for Python's default one."""
-        handler = signal.getsignal(signum)
-        if self.preemption is not None and getattr(handler, "__self__", None) is self.preemption:
-            return signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
-        return handler
+        """The signal's Python handler as the program sees it (not the runtime's own
+        SIGINT handler, the page's Stop)."""
+        return reader_handler(signum)

@@ -28,6 +28,7 @@ import os
 import random
 import signal
 
+from .. import reader_signals
 from . import reader_monitor
 from .code_origin import _RUNTIME_DIR, _STDLIB_DIR
 from .instruction_switch import EverySwitch, LateSwitch
@@ -118,7 +119,6 @@ class Preemption:
         self.code = code
         self.kinds = CodeKinds()
         self.rng = random.Random(seed)
-        self._saved = {}
         self._late = None  # "gil39": instruction_switch.LateSwitch
         self._every = None  # "anywhere": instruction_switch.EverySwitch
 
@@ -134,8 +134,9 @@ class Preemption:
             self.ctl.disarm()
 
     def __enter__(self) -> Preemption:
-        self._saved[SIG_SLICE] = signal.signal(SIG_SLICE, self._on_slice)
-        self._saved[signal.SIGINT] = signal.signal(signal.SIGINT, self._on_interrupt)
+        # The program still sees (and sets) the handlers CPython would give it.
+        reader_signals.own(SIG_SLICE, self._on_slice)
+        reader_signals.own(signal.SIGINT, self._on_interrupt)
         if self.ctl is not None:
             from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
 
@@ -163,8 +164,7 @@ class Preemption:
         if self.ctl is not None:
             self.ctl.end()
             self._idle_proxy.destroy()
-        for signum, handler in self._saved.items():
-            signal.signal(signum, handler)
+        reader_signals.release_all()
 
     def _on_slice(self, signum, frame) -> None:
         sched = self.sched

@@ -1,0 +1,103 @@
+"""Signal handlers as the reader's program sees them, and put back after each run.
+
+The threads runtime handles SIGINT (the page's Stop) and SIGVTALRM (its time slices)
+itself. CPython's program would see its own handlers there (``default_int_handler``,
+``SIG_DFL``): while the runtime owns a signal, ``signal.signal``/``getsignal`` answer
+for it from a table, so the program reads and sets what it would under CPython, and
+the runtime's handler stays in place. ``SignalHandlers`` puts back every handler a run
+changed, as a fresh ``python file.py`` starts with the defaults.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+_REAL_SIGNAL = signal.signal
+_REAL_GETSIGNAL = signal.getsignal
+NOT_MAIN = "signal only works in main thread of the main interpreter"
+BAD_HANDLER = "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"
+
+# signum -> [handler before the runtime took it, handler the program set or sees]
+_owned: dict[int, list] = {}
+
+
+def own(signum: int, runtime_handler) -> None:
+    """Install ``runtime_handler``; the program keeps seeing the one it replaces."""
+    before = _REAL_SIGNAL(signum, runtime_handler)
+    _owned[signum] = [before, before]
+    signal.signal, signal.getsignal = _reader_signal, _reader_getsignal
+
+
+def release_all() -> None:
+    """The handlers from before ``own()``; the real functions back in ``signal``."""
+    signal.signal, signal.getsignal = _REAL_SIGNAL, _REAL_GETSIGNAL
+    for signum, (before, _) in _owned.items():
+        _REAL_SIGNAL(signum, before)
+    _owned.clear()
+
+
+def reader_handler(signum: int):
+    """The handler CPython would call for ``signum`` in this program."""
+    entry = _owned.get(signum)
+    return entry[1] if entry is not None else _REAL_GETSIGNAL(signum)
+
+
+def _as_handler(value):
+    try:
+        return signal.Handlers(value)
+    except (ValueError, TypeError):
+        return value
+
+
+def _in_main_thread() -> bool:
+    # The emulated threads share one OS thread: ask the run's _thread which one runs.
+    thread = sys.modules.get("_thread")
+    main = getattr(thread, "_get_main_thread_ident", None)
+    return main is None or thread.get_ident() == main()
+
+
+def _reader_getsignal(signalnum, /):
+    entry = _owned.get(signalnum)
+    return _as_handler(entry[1]) if entry is not None else _REAL_GETSIGNAL(signalnum)
+
+
+def _reader_signal(signalnum, handler, /):
+    if not _in_main_thread():
+        raise ValueError(NOT_MAIN)
+    entry = _owned.get(signalnum)
+    if entry is None:
+        return _REAL_SIGNAL(signalnum, handler)
+    if not callable(handler) and handler not in (signal.SIG_IGN, signal.SIG_DFL):
+        raise TypeError(BAD_HANDLER)
+    previous, entry[1] = entry[1], _as_handler(handler)
+    return _as_handler(previous)
+
+
+_reader_signal.__doc__ = _REAL_SIGNAL.__doc__
+_reader_getsignal.__doc__ = _REAL_GETSIGNAL.__doc__
+_reader_signal.__name__, _reader_getsignal.__name__ = "signal", "getsignal"
+_reader_signal.__qualname__, _reader_getsignal.__qualname__ = "signal", "getsignal"
+_reader_signal.__module__ = _reader_getsignal.__module__ = "signal"
+
+
+class SignalHandlers:
+    """Every Python-visible signal handler, put back after the run."""
+
+    def __enter__(self) -> SignalHandlers:
+        self.saved = {}
+        for signum in signal.valid_signals():
+            try:
+                self.saved[signum] = _REAL_GETSIGNAL(signum)
+            except (OSError, ValueError):
+                continue
+        return self
+
+    def __exit__(self, *exc) -> None:
+        release_all()
+        for signum, handler in self.saved.items():
+            if handler is not None and _REAL_GETSIGNAL(signum) is not handler:
+                try:
+                    _REAL_SIGNAL(signum, handler)
+                except (OSError, ValueError, RuntimeError):
+                    pass  # SIGKILL and the like: nothing a program could change
