@@ -106,7 +106,9 @@ async def run(
 async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) -> tuple:
     """Compile and run; (status, exit_code, extra). Plain runs end as CPython's
     interpreter does: the traceback, then the atexit handlers."""
-    threaded = opts.threads and uses_threads(source)
+    # A replayable (seeded) run takes the threads runtime even without threads: its
+    # virtual clock is where a seeded run's time comes from (threads/clock.py).
+    threaded = opts.threads and (opts.seed is not None or uses_threads(source))
     flags = 0 if threaded else ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
     status, exit_code, extra = "ok", 0, {}
     try:

@@ -90,6 +90,30 @@ def test_a_plain_program_replays_random_with_its_seed(runner):
     assert runner.run(source, seed=5)["stdout"] == runner.run(source, seed=5)["stdout"]
 
 
+NO_THREADS = """\
+import random
+import time
+
+t0, p0, w0 = time.monotonic(), time.perf_counter(), time.time()
+print(time.time(), time.time_ns(), time.monotonic_ns(), time.perf_counter_ns())
+time.sleep(0.05)
+print(time.monotonic() - t0, time.perf_counter() - p0, time.time() - w0)
+squares = sum(i * i for i in range(200_000))
+print(time.monotonic() - t0, time.perf_counter_ns(), random.random(), random.randint(1, 10**9))
+"""
+
+
+def test_a_program_without_threads_replays_its_clocks_too(runner):
+    runs = [runner.threaded(NO_THREADS, "clocks.py", seed=11) for _ in range(2)]
+    assert runs[0]["stdout"] == runs[1]["stdout"]
+    for run in runs:
+        assert (run["result"]["status"], run["result"].get("seed"), run["stderr"]) == ("ok", 11, "")
+    slept = [float(x) for x in runs[0]["stdout"].splitlines()[1].split()]
+    assert all(s >= 0.05 for s in slept), slept  # the sleep moved the clocks
+    # "Like CPython" (no seed) reads the real clocks.
+    assert runner.threaded(NO_THREADS, "clocks.py")["stdout"] != runs[0]["stdout"]
+
+
 def test_like_cpython_mode_keeps_the_real_clocks_and_fresh_random(runner):
     source = "import random, threading, time\nprint(time.time(), random.random())"
     before = time.time()
