@@ -12,6 +12,7 @@ from . import scheduler as _sched
 from .clock import VirtualClock, WallClock, reader_clocks
 from .deadlock import format_report
 from .events import EventSink, ThreadTaggedStream
+from .fresh_code import refresh_runtime_code
 from .gc_guard import GcGuard
 from .install import Installation
 from .outcome import Outcome
@@ -98,6 +99,7 @@ class _Run:
                 start_exit_handlers()
                 if self.seed is not None:
                     random.seed(self.seed)  # replayable: random follows the seed too
+                    refresh_runtime_code()  # and slices count the same checks
                 self.preemption.__enter__()
                 try:
                     if self.stepper is not None:
