@@ -15,24 +15,29 @@ import sys
 
 _REAL_SIGNAL = signal.signal
 _REAL_GETSIGNAL = signal.getsignal
+_REAL_RAISE = signal.raise_signal
 NOT_MAIN = "signal only works in main thread of the main interpreter"
 BAD_HANDLER = "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"
 
-# signum -> [handler before the runtime took it, handler the program set or sees]
+# signum -> [handler before the runtime took it, handler the program set or sees,
+#            how to run the program's handler in the main thread]
 _owned: dict[int, list] = {}
 
 
-def own(signum: int, runtime_handler) -> None:
-    """Install ``runtime_handler``; the program keeps seeing the one it replaces."""
+def own(signum: int, runtime_handler, deliver) -> None:
+    """Install ``runtime_handler``; the program keeps seeing the one it replaces, and
+    ``raise_signal`` runs the program's through ``deliver(signum)`` (main thread)."""
     before = _REAL_SIGNAL(signum, runtime_handler)
-    _owned[signum] = [before, before]
+    _owned[signum] = [before, before, deliver]
     signal.signal, signal.getsignal = _reader_signal, _reader_getsignal
+    signal.raise_signal = _reader_raise_signal
 
 
 def release_all() -> None:
     """The handlers from before ``own()``; the real functions back in ``signal``."""
     signal.signal, signal.getsignal = _REAL_SIGNAL, _REAL_GETSIGNAL
-    for signum, (before, _) in _owned.items():
+    signal.raise_signal = _REAL_RAISE
+    for signum, (before, _, _) in _owned.items():
         _REAL_SIGNAL(signum, before)
     _owned.clear()
 
@@ -74,11 +79,25 @@ def _reader_signal(signalnum, handler, /):
     return _as_handler(previous)
 
 
-_reader_signal.__doc__ = _REAL_SIGNAL.__doc__
-_reader_getsignal.__doc__ = _REAL_GETSIGNAL.__doc__
-_reader_signal.__name__, _reader_getsignal.__name__ = "signal", "getsignal"
-_reader_signal.__qualname__, _reader_getsignal.__qualname__ = "signal", "getsignal"
-_reader_signal.__module__ = _reader_getsignal.__module__ = "signal"
+def _reader_raise_signal(signalnum, /):
+    entry = _owned.get(signalnum)
+    if entry is None:
+        return _REAL_RAISE(signalnum)
+    handler = entry[1]
+    if callable(handler):
+        entry[2](int(signalnum))  # CPython runs it in the main thread
+    elif handler != signal.SIG_IGN:
+        _REAL_RAISE(signalnum)  # SIG_DFL would end the process: the runtime stops the run
+    return None
+
+
+for _wrapper, _real in (
+    (_reader_signal, _REAL_SIGNAL),
+    (_reader_getsignal, _REAL_GETSIGNAL),
+    (_reader_raise_signal, _REAL_RAISE),
+):
+    _wrapper.__doc__, _wrapper.__module__ = _real.__doc__, "signal"
+    _wrapper.__name__ = _wrapper.__qualname__ = _real.__name__
 
 
 class SignalHandlers:

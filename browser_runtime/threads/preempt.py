@@ -135,8 +135,8 @@ class Preemption:
 
     def __enter__(self) -> Preemption:
         # The program still sees (and sets) the handlers CPython would give it.
-        reader_signals.own(SIG_SLICE, self._on_slice)
-        reader_signals.own(signal.SIGINT, self._on_interrupt)
+        reader_signals.own(SIG_SLICE, self._on_slice, self.sched.interrupt_main)
+        reader_signals.own(signal.SIGINT, self._on_interrupt, self.sched.interrupt_main)
         if self.ctl is not None:
             from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
 

@@ -63,6 +63,15 @@ try:
     time.sleep(0.01)
 except KeyboardInterrupt:
     print("KeyboardInterrupt")
+signal.signal(signal.SIGINT, handler)
+signal.raise_signal(signal.SIGINT)
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.raise_signal(signal.SIGINT)
+signal.signal(signal.SIGINT, signal.default_int_handler)
+try:
+    signal.raise_signal(signal.SIGINT)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt from raise_signal")
 print("end")
 """
 DEFAULTS = """\
