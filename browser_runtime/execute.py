@@ -134,7 +134,10 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) ->
             status = "threads"
         else:
             status = "error"
-            sink.emit("stderr", format_error(exc, filename))
+            try:  # capped like any output: mutual recursion prints 200,000 frames
+                sink.write("stderr", format_error(exc, filename))
+            except OutputLimitReached:
+                pass  # run() reports the cut
             unchain(exc)
     try:
         run_exit_handlers()

@@ -14,24 +14,25 @@ SAFE_FREE_DEPTH = 1000
 
 
 class CollapsingStack(traceback.StackSummary):
-    """A stack that formats each run of identical frames once.
+    """A stack that formats each distinct frame once.
 
     CPython 3.13+ ``format()`` formats every frame before it collapses a run into
     "[Previous line repeated N more times]": for a 100,000-deep recursion that is
-    100,000 source lookups and caret parses (about 20 s in the page). The text is
-    the same; only the repeats' formatting is reused.
+    100,000 source lookups and caret parses (about 20 s in the page). Frames at the
+    same place print the same text, so it is reused (mutual recursion too).
     """
-
-    _last: tuple = ()
-    _text = ""
 
     def format_frame_summary(self, frame_summary, **kwargs):
         fs = frame_summary
+        if fs.locals:
+            return super().format_frame_summary(fs, **kwargs)
         key = (fs.filename, fs.lineno, fs.end_lineno, fs.colno, fs.end_colno, fs.name)
-        key += (tuple(kwargs.items()),)
-        if fs.locals or key != self._last:
-            self._last, self._text = key, super().format_frame_summary(fs, **kwargs)
-        return self._text
+        key += tuple(kwargs.items())
+        cache = self.__dict__.setdefault("_texts", {})
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = super().format_frame_summary(fs, **kwargs)
+        return text
 
 
 def keep_frames(te: traceback.TracebackException, keep: Callable[[str], bool]) -> None:

@@ -78,3 +78,25 @@ def test_uncaught_deep_recursion_in_a_thread_is_reported_and_the_program_goes_on
     assert_collapsed(run["stderr"][len(head) :], "in run\n")
     after = runner.threaded("import threading\nprint(threading.active_count())")
     assert (after["result"]["status"], after["stdout"]) == ("ok", "1\n")
+
+
+MUTUAL = """\
+import sys
+sys.setrecursionlimit(100000)
+def f(n):
+    return g(n + 1)
+def g(n):
+    return f(n + 1)
+f(0)
+"""
+
+
+@pytest.mark.parametrize("threaded", [False, True], ids=["plain", "threaded"])
+def test_a_200000_frame_traceback_is_cut_at_the_output_limit(runner, threaded):
+    # Nothing to collapse: CPython prints every frame; the page stops at its limit.
+    run = (runner.threaded if threaded else runner.run)(MUTUAL, "mutual.py")
+    assert (run["result"]["status"], run["result"]["truncated"]) == ("output-limit", True)
+    assert run["stderr"].startswith("Traceback (most recent call last):\n")
+    assert run["stderr"].count("\n") == run["result"]["lines"] < 10_000
+    after = runner.run("print(6 * 7)")
+    assert (after["result"]["status"], after["stdout"]) == ("ok", "42\n")
