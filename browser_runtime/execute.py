@@ -25,7 +25,6 @@ from browser_runtime.fresh_state import InterpreterState, run_exit_handlers, see
 from browser_runtime.options import BadOptions, RunOptions
 from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamWriter
 from browser_runtime.page_limits import PageLimits
-from browser_runtime.reader_signals import SignalHandlers
 from browser_runtime.thread_detect import uses_threads
 from browser_runtime.threaded_run import run_threaded
 from browser_runtime.tracebacks import format_error, is_thread_start_error, unchain
@@ -82,7 +81,7 @@ async def run(
     sys.argv = [filename]
     extra: dict = {}
     try:
-        with state, PageLimits(stop_poll), SignalHandlers():
+        with state, PageLimits(stop_poll):
             sys.modules["__main__"] = main
             seed_random(opts.seed)
             status, exit_code, extra = await _run_code(source, filename, main, opts, sink, on_event)

@@ -1,11 +1,11 @@
-"""Signal handlers as the reader's program sees them, and put back after each run.
+"""Signal handlers as the reader's program sees them during a threaded run.
 
 The threads runtime handles SIGINT (the page's Stop) and SIGVTALRM (its time slices)
 itself. CPython's program would see its own handlers there (``default_int_handler``,
 ``SIG_DFL``): while the runtime owns a signal, ``signal.signal``/``getsignal`` answer
 for it from a table, so the program reads and sets what it would under CPython, and
-the runtime's handler stays in place. ``SignalHandlers`` puts back every handler a run
-changed, as a fresh ``python file.py`` starts with the defaults.
+the runtime's handler stays in place. (fresh_state.py puts back, after each run, every
+handler the program changed.)
 """
 
 from __future__ import annotations
@@ -98,25 +98,3 @@ for _wrapper, _real in (
 ):
     _wrapper.__doc__, _wrapper.__module__ = _real.__doc__, "signal"
     _wrapper.__name__ = _wrapper.__qualname__ = _real.__name__
-
-
-class SignalHandlers:
-    """Every Python-visible signal handler, put back after the run."""
-
-    def __enter__(self) -> SignalHandlers:
-        self.saved = {}
-        for signum in signal.valid_signals():
-            try:
-                self.saved[signum] = _REAL_GETSIGNAL(signum)
-            except (OSError, ValueError):
-                continue
-        return self
-
-    def __exit__(self, *exc) -> None:
-        release_all()
-        for signum, handler in self.saved.items():
-            if handler is not None and _REAL_GETSIGNAL(signum) is not handler:
-                try:
-                    _REAL_SIGNAL(signum, handler)
-                except (OSError, ValueError, RuntimeError):
-                    pass  # SIGKILL and the like: nothing a program could change
