@@ -12,9 +12,6 @@ only roughly: the table prints each score and the render-blocking estimate behin
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import io
 import json
 import subprocess
 import sys
@@ -23,37 +20,13 @@ from pathlib import Path
 
 from sitebuild import ROOT
 from tests.browser.chromium import ARGS, CHROMIUM, build_site
-from tests.browser.server import SiteHandler, SiteServer
+from tests.browser.server import SiteServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 FORM_FACTORS = ("mobile", "desktop")
 # Pages that are not topic pages: the quiz page and the reference table are not lessons.
 NOT_TOPICS = ("playground", "knowledge-check", "quick-reference", "search", "assets")
 TARGETS = {"performance": 90, "accessibility": 100}
-
-
-class PagesLikeHandler(SiteHandler):
-    """Like GitHub Pages: HTTP/1.1 keep-alive and gzip for text, so Lighthouse's
-    simulated throttling sees the bytes and connections a reader would get."""
-
-    protocol_version = "HTTP/1.1"
-    COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def heaviest_topic_page(site_dir: Path) -> str:
@@ -138,10 +111,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = args.site or Path(tmp)
-        with SiteServer(site_dir) as server:
-            server.httpd.RequestHandlerClass = functools.partial(
-                PagesLikeHandler, directory=str(site_dir)
-            )
+        # Like GitHub Pages (gzip, keep-alive, cache headers): Lighthouse's simulated
+        # throttling then sees the bytes and connections a reader would get.
+        with SiteServer(site_dir, pages_like=True) as server:
             if not args.site:
                 print("building the site…", file=sys.stderr, flush=True)
                 build_site(site_dir, server.url)

@@ -3,6 +3,7 @@
 // happens on a click is the controller's business (controller.js).
 
 import { button, el } from "./dom.js";
+import { downloadText } from "./download_meter.js";
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 // A phone has no Ctrl key to press: the shortcut is named only with a fine pointer
@@ -14,7 +15,6 @@ export const LIVE_LABEL = "Live run in this browser";
 
 // Progress is shown only to a run that waits for Python: each message keeps its promise.
 const WAITING = "; your run starts as soon as it is ready…";
-const pct = (loaded, total) => `${Math.floor((100 * loaded) / Math.max(total, 1))}%`;
 
 function outputBox(filename) {
   const label = el("p", { className: "example__label runner__label", textContent: LIVE_LABEL });
@@ -79,9 +79,7 @@ export class RunnerView {
       this.progress.hidden = false;
       this.progress.max = message.total;
       this.progress.value = message.loaded;
-      // A share, not megabytes: the sizes known up front are uncompressed, while about
-      // half as many bytes really travel.
-      this.say(`Loading Python (1 of 2): downloading, ${pct(message.loaded, message.total)}${WAITING}`);
+      this.say(`Loading Python (1 of 2): ${downloadText(message)}${WAITING}`);
     } else if (message.stage === "start") {
       // Compiling and starting Python: the longest wait on a slow phone. No byte count
       // to show, so the bar runs without a value (indeterminate) instead of standing still.

@@ -18,7 +18,10 @@
 //       Stepped runs (mode "step"): the reader's answer to a "pause": the thread id that
 //       takes the next step, or -1 to abandon the run (it ends with status "stopped").
 // worker -> page
-//   {type: "progress", stage: "download", loaded, total}   bytes of Python received
+//   {type: "progress", stage: "download", loaded, total, transferred}
+//                                                          bytes of Python received: sent
+//                                                          over the wire, or unpacked when
+//                                                          transferred is false
 //   {type: "progress", stage: "start"}                     downloaded; Python starting
 //   {type: "ready", python, pyodide}                       versions, once per worker
 //   {type: "started", id}                                  the run's code starts now
@@ -39,6 +42,7 @@
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { installPreemption, threadsSupported } from "../threads/preemption.js";
+import { DownloadMeter } from "./download_meter.js";
 import { keepOffNetwork } from "./no_network.js";
 import { StopFlag } from "./stop_channel.js";
 
@@ -51,16 +55,19 @@ const runnerURL = new URL("../../runner/", import.meta.url).href;
 const post = (message) => self.postMessage(message);
 
 // Count the bytes of the big downloads as they stream in, by wrapping the fetch that
-// Pyodide itself makes: no second request, and honest progress.
+// Pyodide itself makes: no second request, and honest progress (download_meter.js says
+// how compressed responses are counted).
 function countDownloads(sizes) {
-  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  let loaded = 0;
+  const meter = new DownloadMeter(sizes);
   let lastPost = 0;
   const report = (force) => {
     const now = performance.now();
+    // Not before every response has said its length: a total that shrinks from the
+    // size on disk to the compressed size would read as a jump.
+    if (!meter.known()) return;
     if (force || now - lastPost > 100) {
       lastPost = now;
-      post({ type: "progress", stage: "download", loaded: Math.min(loaded, total), total });
+      post({ type: "progress", stage: "download", ...meter.progress() });
     }
   };
   const plainFetch = self.fetch.bind(self);
@@ -68,17 +75,19 @@ function countDownloads(sizes) {
     const response = await plainFetch(input, init);
     const url = input instanceof Request ? input.url : String(input); // string or URL
     const name = new URL(url, pyodideURL).pathname.split("/").pop();
-    if (!(name in sizes) || !response.body) return response;
+    if (!meter.counts(name) || !response.body) return response;
+    meter.open(name, (header) => response.headers.get(header));
     const counter = new TransformStream({
       transform(chunk, controller) {
-        loaded += chunk.byteLength;
+        meter.add(name, chunk.byteLength);
         report(false);
         controller.enqueue(chunk);
       },
       flush() {
+        meter.finish(name);
         report(true);
         // Everything is here: what remains is compiling and starting Python.
-        if (loaded >= total) post({ type: "progress", stage: "start" });
+        if (meter.complete()) post({ type: "progress", stage: "start" });
       },
     });
     return new Response(response.body.pipeThrough(counter), {
