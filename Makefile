@@ -87,6 +87,7 @@ test: setup chromium cpython-testsuite lint test-js
 bench: setup chromium build
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_load
+	$(BIN)/python -m tests.bench_editor
 	$(BIN)/python -m tests.bench_threads
 	$(BIN)/python -m tests.bench_race
 	$(BIN)/python -m tests.bench_stop

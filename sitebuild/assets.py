@@ -5,7 +5,8 @@
 - ``browser_runtime/`` (the Python run inside Pyodide), zipped to
   ``assets/runner/browser_runtime.zip`` for the worker to unpack.
 - The CodeMirror editor, bundled by esbuild from ``overrides/editor/editor-entry.js`` to
-  ``assets/runner/editor.js``; loaded by the page only when a reader shows intent.
+  ``assets/runner/editor.js`` plus one chunk per dynamic import (the Python language is
+  one: evaluated in a task of its own); loaded only when a reader shows intent.
 - ``assets/runner/runtime.json``: file sizes, so the page can show download progress, and
   under ``facts`` the runner's limits from ``browser_runtime/facts.py``, which the page
   reads through ``overrides/assets/js/runner/facts.js``.
@@ -90,17 +91,22 @@ def pack_runtime(target: Path) -> None:
 
 
 def bundle_editor(target: Path) -> None:
+    """``target`` (the entry) and its chunks, named by content hash, in its folder."""
+    for old in target.parent.glob("editor-*.js"):
+        old.unlink()  # chunks of an earlier build
     result = subprocess.run(
         [
             str(ESBUILD),
-            str(EDITOR_ENTRY),
+            f"{target.stem}={EDITOR_ENTRY}",
             "--bundle",
+            "--splitting",
             "--format=esm",
             "--minify",
             "--target=es2020",
             "--legal-comments=none",
             "--log-level=warning",
-            f"--outfile={target}",
+            f"--outdir={target.parent}",
+            "--chunk-names=editor-[name]-[hash]",
         ],
         cwd=ROOT,
         capture_output=True,

@@ -11,7 +11,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from sitebuild import EXAMPLES_DIR, RECORDED_DIR, assets, csp, quiz_bank, render_path
+from sitebuild import (
+    EXAMPLES_DIR,
+    RECORDED_DIR,
+    assets,
+    csp,
+    module_graph,
+    quiz_bank,
+    render_path,
+    styles,
+)
 from sitebuild.examples import ExampleError, discover
 from sitebuild.recorder import record_all
 from sitebuild.staleness import StaleRecordingError, check
@@ -27,11 +36,19 @@ mimetypes.add_type("application/wasm", ".wasm")
 # on_startup, and on_pre_build needs it. Module state on purpose: it describes this
 # process, which runs exactly one command, and is written once, before any build.
 _command = "build"
+# The stylesheets mkdocs.yml lists, served as one bundle (styles.py); set by on_config.
+_css_sources: list[str] = []
 
 
 def on_startup(command, dirty) -> None:
     global _command
     _command = command
+
+
+def on_config(config):
+    global _css_sources
+    _css_sources = styles.bundle_in_config(config) or _css_sources
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -47,6 +64,12 @@ def on_pre_build(config) -> None:
         quiz_bank.load_for_site(config)
     except quiz_bank.QuizBankError as exc:
         raise Abort(f"Aborted: {exc}") from exc
+
+
+def on_env(env, config, files):
+    """main.html preloads the site's modules (module_graph.py says why)."""
+    env.globals["site_modules"] = module_graph.site_modules()
+    return env
 
 
 def on_files(files, config):
@@ -79,6 +102,7 @@ def _with_policy(html, where, content=None):
 
 def on_post_build(config) -> None:
     """Pyodide, the Python runtime zip and the editor bundle for the in-browser runner."""
+    styles.write_bundle(_css_sources, Path(config["site_dir"]))
     try:
         assets.build(Path(config["site_dir"]))
     except assets.AssetError as exc:

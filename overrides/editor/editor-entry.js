@@ -1,38 +1,19 @@
-// Entry of the CodeMirror bundle (esbuild -> site/assets/runner/editor.js, built by
-// sitebuild/assets.py; never committed). Loaded only when a reader shows intent.
+// Entry of the CodeMirror bundle (esbuild -> site/assets/runner/editor.js and a chunk
+// per dynamic import, built by sitebuild/assets.py; never committed). Loaded only when a
+// reader shows intent.
+//
+// Opening the editor is cut into main-thread tasks of their own, none long: this entry
+// (view and state) is evaluated, the view is created with plain text, then the Python
+// language (parser tables, highlighting, bracket closing: editor-python.js) is evaluated
+// in a later task and switched on through a compartment.
 //
 // Colours come from Material's CSS variables, so the editor follows the light/dark
 // palette switch without any code. Tab is left to move focus (no indentWithTab), so
 // keyboard users are never trapped in the editor.
 
 import { EditorView, keymap, lineNumbers, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
-import { EditorState, Prec } from "@codemirror/state";
-import {
-  HighlightStyle,
-  syntaxHighlighting,
-  indentOnInput,
-  bracketMatching,
-  indentUnit,
-} from "@codemirror/language";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
-import { python } from "@codemirror/lang-python";
-import { tags as t } from "@lezer/highlight";
-
-const v = (name) => `var(--md-code-hl-${name}-color)`;
-
-const materialHighlight = HighlightStyle.define([
-  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: v("keyword") },
-  { tag: [t.string, t.special(t.string)], color: v("string") },
-  { tag: [t.number, t.bool, t.null], color: v("number") },
-  { tag: [t.comment, t.lineComment], color: v("comment"), fontStyle: "italic" },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))], color: v("function") },
-  { tag: [t.className, t.definition(t.className)], color: v("constant") },
-  { tag: [t.self, t.standard(t.variableName)], color: v("special") },
-  { tag: [t.operator, t.punctuation, t.bracket], color: v("punctuation") },
-  { tag: t.variableName, color: v("name") },
-  { tag: t.invalid, color: v("special"), textDecoration: "underline wavy" },
-]);
 
 const materialTheme = EditorView.theme({
   "&": {
@@ -57,12 +38,21 @@ const materialTheme = EditorView.theme({
   "&.cm-focused .cm-matchingBracket": { backgroundColor: "var(--md-accent-fg-color--transparent)" },
 });
 
+// A task boundary: what follows runs after the browser has had a chance to paint and
+// handle input.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+// Python support, loaded (once per page) after the first editor is on screen.
+let pythonChunk = null;
+
 /**
  * Make `parent` an editor holding `doc`. Returns a small handle so the runner never
- * touches CodeMirror's API directly.
+ * touches CodeMirror's API directly. The text is editable at once; highlighting and
+ * bracket help follow a task or two later.
  *   onRun(): called on Ctrl/Cmd-Enter.  onChange(text): after each edit.
  */
 export function createEditor(parent, doc, { onRun, onChange, label } = {}) {
+  const language = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -71,16 +61,11 @@ export function createEditor(parent, doc, { onRun, onChange, label } = {}) {
         lineNumbers(),
         history(),
         drawSelection(),
-        indentUnit.of("    "),
-        indentOnInput(),
-        bracketMatching(),
-        closeBrackets(),
         highlightActiveLineGutter(),
-        python(),
-        syntaxHighlighting(materialHighlight),
         materialTheme,
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun?.(), true) }])),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
+        language.of([]), // before the default keymap: bracket keys take precedence
+        keymap.of([...defaultKeymap, ...historyKeymap]),
         // tabindex: the scroller's only focusable content is this contenteditable, which
         // axe (and some assistive tech) do not count as focusable without it.
         EditorView.contentAttributes.of({ "aria-label": label || "Python code editor", tabindex: "0" }),
@@ -90,12 +75,23 @@ export function createEditor(parent, doc, { onRun, onChange, label } = {}) {
       ],
     }),
   });
+  let destroyed = false;
+  pythonChunk ??= nextTask().then(() => import("./editor-python.js"));
+  pythonChunk
+    .then(async ({ pythonSupport }) => {
+      await nextTask();
+      if (!destroyed) view.dispatch({ effects: language.reconfigure(pythonSupport()) });
+    })
+    .catch((error) => console.warn("Python highlighting unavailable", error));
   return {
     getValue: () => view.state.doc.toString(),
     setValue(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => {
+      destroyed = true;
+      view.destroy();
+    },
   };
 }
