@@ -54,9 +54,11 @@ const runnerURL = new URL("../../runner/", import.meta.url).href;
 
 const post = (message) => self.postMessage(message);
 
-// Count the bytes of the big downloads as they stream in, by wrapping the fetch that
-// Pyodide itself makes: no second request, and honest progress (download_meter.js says
-// how compressed responses are counted).
+// Count the bytes of the big downloads as they arrive, by wrapping the fetch that Pyodide
+// itself makes: no second request, and honest progress (download_meter.js says how
+// compressed responses are counted). The count reads a clone; Pyodide gets the response
+// itself, URL included: V8 keys its cache of compiled WebAssembly by the response's URL,
+// which a Response built here would not have.
 function countDownloads(sizes) {
   const meter = new DownloadMeter(sizes);
   let lastPost = 0;
@@ -70,6 +72,17 @@ function countDownloads(sizes) {
       post({ type: "progress", stage: "download", ...meter.progress() });
     }
   };
+  const count = async (name, body) => {
+    const reader = body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      meter.add(name, chunk.value.byteLength);
+      report(false);
+    }
+    meter.finish(name);
+    report(true);
+    // Everything is here: what remains is compiling and starting Python.
+    if (meter.complete()) post({ type: "progress", stage: "start" });
+  };
   const plainFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
     const response = await plainFetch(input, init);
@@ -77,26 +90,9 @@ function countDownloads(sizes) {
     const name = new URL(url, pyodideURL).pathname.split("/").pop();
     if (!meter.counts(name) || !response.body) return response;
     meter.open(name, (header) => response.headers.get(header));
-    const counter = new TransformStream({
-      transform(chunk, controller) {
-        meter.add(name, chunk.byteLength);
-        report(false);
-        controller.enqueue(chunk);
-      },
-      flush() {
-        meter.finish(name);
-        report(true);
-        // Everything is here: what remains is compiling and starting Python.
-        if (meter.complete()) post({ type: "progress", stage: "start" });
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    count(name, response.clone().body).catch(() => {}); // a failed download fails Pyodide's load
+    return response;
   };
-  report(true);
 }
 
 async function start() {
