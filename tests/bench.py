@@ -104,20 +104,27 @@ def bare_cold(browser, url: str) -> float:
     return cold
 
 
+def without_runner_css(route) -> None:
+    css = route.fetch().text()
+    start = css.index("/* assets/css/runner.css */")
+    end = css.find("/* assets/css/", start + 1)
+    body = css[:start] + (css[end:] if end != -1 else "")
+    route.fulfill(status=200, content_type="text/css", body=body)
+
+
 def bytes_before_interaction(browser, url: str, stub_runner: bool) -> tuple[int, dict[str, bytes]]:
     """Encoded bytes of every response until the page is idle; and the runner's bodies."""
     context = browser.new_context()
     if stub_runner:
+        # Every runner module (each page preloads them all) and the runner's part of the
+        # one stylesheet bundle (sitebuild/styles.py).
         context.route(
-            "**/assets/js/runner/index.js",
+            "**/assets/js/runner/*.js",
             lambda route: route.fulfill(
                 status=200, content_type="text/javascript", body=STUB_RUNNER
             ),
         )
-        context.route(
-            "**/assets/css/runner.css",
-            lambda route: route.fulfill(status=200, content_type="text/css", body=""),
-        )
+        context.route("**/assets/css/site.bundle.css", without_runner_css)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -135,7 +142,7 @@ def bytes_before_interaction(browser, url: str, stub_runner: bool) -> tuple[int,
     page.wait_for_timeout(1000)
     bodies = {}
     for request_id, url_ in urls.items():
-        if "/runner/" in url_ or url_.endswith("runner.css"):
+        if "/runner/" in url_ or url_.endswith("site.bundle.css"):
             body = cdp.send("Network.getResponseBody", {"requestId": request_id})["body"]
             bodies[url_] = body.encode()
     total = sum(sizes.values())
