@@ -15,6 +15,7 @@ at once, which resolves the promise ``run_sync`` waits on: one microtask, no loo
 Timers skip the asyncio loop too: their callbacks never suspend, so the browser calls
 them as plain functions, with no new WebAssembly stack and no thread state to make
 and tear down for each (what a webloop callback costs).
+A stack left suspended when a run ends is abandoned, never resumed (stack_release.py).
 The CPython unit tests' backend (tests/unit/threads_backend.py) offers the same calls.
 """
 
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+
+from . import stack_release
 
 _MAX_DELAY = (2**31 - 1) / 1000  # seconds
 
@@ -51,6 +54,12 @@ class Gate:
             callback(self)
         else:
             self._callbacks.append(callback)
+
+    def abandon(self) -> None:
+        """Never open: drop the callbacks (they hold the JS promise, and through it the
+        suspended WebAssembly stack, which JS's collector then frees)."""
+        self._opened = True
+        self._callbacks = ()
 
     def result(self):
         return self._value
@@ -121,6 +130,16 @@ class PyodideBackend:
         timer = _Timer(fn)
         self._schedule(self._once(timer.fire), min(max(delay, 0.0), _MAX_DELAY) * 1000)
         return timer
+
+    current_stack = staticmethod(stack_release.current_stack)
+
+    @staticmethod
+    def abandon(gate: Gate, stack) -> None:
+        """Free a suspended stack that must never run again (stack_release.py)."""
+        gate.abandon()
+        stack_release.delete_thread_state(stack)
+
+    release_abandoned = staticmethod(stack_release.evict_all)
 
     def new_completion(self):
         return self._loop.create_future()

@@ -1,43 +1,42 @@
 """The end of a run: its outcome (ok, deadlock, stopped), and the leftover stacks.
 
-When a run ends, threads may still be suspended (daemons, a deadlock, Stop). Each
-suspended stack holds a slice of WebAssembly's one C stack, and Pyodide starts new
-stacks below the ones it keeps, so abandoned stacks pile up run after run until the
-C stack overflows ("memory access out of bounds"). ``reap()`` therefore resumes each
-of them with ThreadKilled, which unwinds it; what it prints is dropped (program.py).
+When a run ends, threads may still be suspended (daemons, a deadlock, Stop). CPython
+never runs a daemon thread again once the interpreter exits: no ``finally``, no
+``__exit__``, nothing raised in it. So a leftover stack is *abandoned*: never resumed,
+and freed while suspended (the backend's ``abandon``: in Pyodide, stack_release.py).
+A thread that runs again after the end anyway (its wake-up was already under way, or
+Stop caught it running) parks for good at a gate nobody opens, before it reaches the
+reader's code again, and is abandoned once suspended.
 """
 
 from __future__ import annotations
 
 from .thread_rec import ThreadRec
 
-# A thread that catches ThreadKilled this often is left suspended instead.
-KILL_ATTEMPTS = 3
-# Seconds to wait for leftover stacks to unwind before giving up on them.
-REAP_TIMEOUT = 1.0
-
-
-class ThreadKilled(BaseException):  # noqa: N818 - like SystemExit, not an error
-    """Unwinds a thread that is still alive when its run is over."""
-
 
 class EndOfRun:
-    """Scheduler part: finish a run and unwind what is left (see scheduler.Scheduler)."""
+    """Scheduler part: finish a run and abandon what is left (see scheduler.Scheduler)."""
 
     def _forget_stack(self, rec: ThreadRec) -> None:
         self.live.discard(rec)
-        if self.finished and not self.live:
-            self._reap_done()
 
     def _end_of_run(self, rec: ThreadRec) -> None:
-        """The run is over: this thread must not run the reader's code again (as
-        CPython freezes daemon threads at exit). Unwind it; if it keeps catching
-        ThreadKilled, leave it suspended for good."""
-        rec.kills += 1
-        if rec.kills <= KILL_ATTEMPTS:
-            raise ThreadKilled
-        self._forget_stack(rec)
-        self.backend.wait(self.backend.new_gate())
+        """The run is over: this thread must not run the reader's code again. It waits
+        forever; the timer abandons it once it is suspended."""
+        rec.gate = self.backend.new_gate()
+        self.backend.call_later(0, lambda: self._abandon([rec]))
+        self.backend.wait(rec.gate)
+        raise SystemError("an abandoned thread stack was resumed")  # unreachable
+
+    def _abandon(self, recs) -> None:
+        # Only a stack that exists and is suspended with no wake-up under way: one whose
+        # gate opened resumes into _end_of_run, one not started yet returns at once.
+        left = [r for r in recs if r in self.live and r.stack is not None and not r.gate.done()]
+        for rec in left:
+            self.live.discard(rec)
+            self.backend.abandon(rec.gate, rec.stack)
+        if left:
+            self.backend.release_abandoned()
 
     def deadlock(self) -> None:
         from .deadlock import describe_deadlock
@@ -66,19 +65,6 @@ class EndOfRun:
         if not self.completion.done():
             self.completion.set_result(self.outcome)
 
-    def reap(self):
-        """After the end: unwind every thread stack still suspended (see the module
-        docstring). Returns a completion to wait for, or None if there is none."""
-        if not self.live:
-            return None
-        self._reaped = self.backend.new_completion()
-        for rec in list(self.live):
-            rec.gate.open(None)  # it resumes, sees the run is over, raises ThreadKilled
-        self._reap_handle = self.backend.call_later(REAP_TIMEOUT, self._reap_done)
-        return self._reaped
-
-    def _reap_done(self) -> None:
-        if self._reaped is not None and not self._reaped.done():
-            self._reaped.set_result(None)
-            if self._reap_handle is not None:
-                self._reap_handle.cancel()
+    def reap(self) -> None:
+        """After the end: abandon every thread stack still suspended (module docstring)."""
+        self._abandon(list(self.live))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from .end_of_run import ThreadKilled
 from .thread_rec import _IDENT_BASE, _IDENT_STEP, _NATIVE_BASE, DONE, READY, ThreadRec
 
 
@@ -30,17 +29,16 @@ class Lifecycle:
 
         def entry():
             try:
+                if self.finished:  # started after the end: none of its code runs
+                    return
+                rec.stack = self.backend.current_stack()  # what abandoning it frees
                 self.backend.wait(rec.gate)
                 self._resumed(rec)
                 try:
                     fn()
-                except ThreadKilled:
-                    raise
                 except BaseException:  # _thread.start_new_thread: report like CPython
                     self._report_unhandled()
-            except ThreadKilled:
-                pass
-            finally:
+            finally:  # an abandoned stack never gets here (end_of_run.py)
                 self._stack_returned(rec)
 
         self.backend.spawn(entry)

@@ -9,7 +9,6 @@ from ..facts import SEED_LIMIT
 from ..fresh_state import run_exit_handlers
 from ..options import check_seed
 from ..tracebacks import unchain
-from . import scheduler as _sched
 from .availability import ThreadsUnavailable, unavailable_reason
 from .excepthook import print_uncaught
 from .outcome import Outcome
@@ -49,8 +48,6 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
             exec(code, globals_dict)
         except SystemExit as exc:
             exit_code = exit_code_of(exc)
-        except _sched.ThreadKilled:
-            raise
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
             report_uncaught(exc, _print_uncaught, __file__)
             unchain(exc)
@@ -59,8 +56,6 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
         # CPython's exit: join the non-daemon threads, then the atexit handlers.
         threading._shutdown()
         run_exit_handlers()
-    except _sched.ThreadKilled:
-        raise
     except BaseException as exc:  # noqa: BLE001
         _print_uncaught(exc)
     finally:
@@ -127,9 +122,7 @@ async def run_program(
     with run:
         run.start(_main_thread_body)
         result = await backend.wait_completion(run.sched.completion)
-        reaped = run.sched.reap()
-        if reaped is not None:
-            await backend.wait_completion(reaped)
+        run.sched.reap()
     return run.outcome(result)
 
 
@@ -154,7 +147,5 @@ def run_program_blocking(
     with run:
         run.start(_main_thread_body)
         result = backend.run_until(run.sched.completion)
-        reaped = run.sched.reap()
-        if reaped is not None:
-            backend.run_until(reaped)
+        run.sched.reap()
     return run.outcome(result)

@@ -17,7 +17,7 @@ from collections import deque
 
 from .clock import WallClock
 from .code_origin import blocked_at
-from .end_of_run import KILL_ATTEMPTS, REAP_TIMEOUT, EndOfRun, ThreadKilled
+from .end_of_run import EndOfRun
 from .interrupts import Interrupts
 from .lifecycle import Lifecycle
 from .thread_rec import (
@@ -36,13 +36,10 @@ __all__ = [
     "ACTIVE",
     "BLOCKED",
     "DONE",
-    "KILL_ATTEMPTS",
     "NEW",
     "READY",
-    "REAP_TIMEOUT",
     "RUNNING",
     "Scheduler",
-    "ThreadKilled",
     "ThreadRec",
     "_IDENT_BASE",
     "_NATIVE_BASE",
@@ -61,8 +58,6 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
         self.events = events
         self.clock = clock if clock is not None else WallClock(backend)
         self.live: set[ThreadRec] = set()  # threads whose stack exists
-        self._reaped = None
-        self._reap_handle = None
         self.threads: dict[int, ThreadRec] = {}
         self.ready: deque[ThreadRec] = deque()
         self.running: ThreadRec | None = None
@@ -230,7 +225,7 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
 
     def _resumed(self, rec: ThreadRec) -> None:
         if self.finished:
-            self.running = rec  # the stack unwinding now (see reap)
+            self.running = rec  # it parks for good now (end_of_run.py)
             self._end_of_run(rec)
         if self.last_ran is not rec:
             self.switches += 1

@@ -28,7 +28,7 @@ class ThreadRec:
         "at_exit",
         "handle",
         "sentinel",
-        "kills",
+        "stack",
     )
 
     def __init__(self, ident: int, native_id: int, daemon: bool):
@@ -48,4 +48,4 @@ class ThreadRec:
         self.at_exit = []  # called when it ends (threading.local drops its dicts)
         self.handle = None
         self.sentinel = None
-        self.kills = 0
+        self.stack = None  # the backend's handle on its stack, once started

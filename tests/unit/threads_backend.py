@@ -10,8 +10,8 @@ The clock is virtual by default: it moves only when nothing is ready, straight t
 next timer, so programs that sleep run instantly and the same program always sees the
 same times. ``clock="real"`` uses time.monotonic and really sleeps while idle.
 
-Threads still suspended when a run ends are never resumed (the browser leaves their
-stacks suspended too); their greenlets are kept alive, since collecting one would throw
+Threads still suspended when a run ends are never resumed (the browser abandons their
+stacks too); their greenlets are kept alive, since collecting one would throw
 GreenletExit into it and run the reader's ``finally`` blocks after the run.
 """
 
@@ -56,6 +56,9 @@ class Gate:
         self._value = value
         if self._waiter is not None:
             self._backend._ready.append((self._backend._resume, self._waiter, value))
+
+    def done(self) -> bool:
+        return self._opened
 
 
 class TimerHandle:
@@ -132,6 +135,21 @@ class GreenletBackend:
         # restores this stack's own value when it resumes (in the browser each stack
         # has a thread state of its own).
         return sys.call_tracing(self._hub.switch, ())
+
+    @staticmethod
+    def current_stack() -> greenlet.greenlet:
+        return greenlet.getcurrent()
+
+    @staticmethod
+    def abandon(gate: Gate, stack: greenlet.greenlet) -> None:
+        # Never switched to again; run_until keeps it alive in _ABANDONED (collecting
+        # it would throw GreenletExit into it).
+        gate._opened = True
+        gate._waiter = None
+
+    @staticmethod
+    def release_abandoned() -> None:
+        pass
 
     def spawn(self, fn) -> None:
         self._ready.append((self._start, fn))
