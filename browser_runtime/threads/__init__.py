@@ -34,11 +34,13 @@ asks the page which thread takes each step (stepping.py).
 interrupt buffer's SIGINT ends the run with status "stopped", even while every
 thread sleeps. Each run re-imports threading/queue/concurrent.futures and puts the
 originals back afterwards, so runs in one worker do not leak state; threads still
-alive at the end are unwound (scheduler.reap), so they do not pin C stack either.
+alive at the end are abandoned as CPython abandons daemon threads at exit (never
+resumed: end_of_run.py), and their stacks freed (stack_release.py).
 
 Two Pyodide facts shape the design: a suspended stack keeps its part of the one C
-stack until it resumes, and each suspended stack has its own PyThreadState (so
-per-thread settings such as sys.settrace do not reach the other threads).
+stack in place until another stack needs the room (stack_release.py), and each
+suspended stack has its own PyThreadState (so per-thread settings such as
+sys.settrace do not reach the other threads).
 """
 
 from .program import *  # noqa: F403 - the package's API is program.py's __all__

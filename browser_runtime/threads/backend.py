@@ -102,6 +102,7 @@ class PyodideBackend:
         # Pyodide's own choice: a message-channel turn for <= 2 ms, else setTimeout.
         self._schedule = scheduleCallback
         self._loop = asyncio.get_event_loop()
+        stack_release.check_internals()
 
     @staticmethod
     def available() -> bool:

@@ -22,8 +22,8 @@ import sys
 from .code_origin import api_name, is_reader_file, is_runtime_file, reader_frame
 
 ESSENTIAL = frozenset({"thread-start", "thread-end", "output", "deadlock", "exit"})
-# Once the run is over (closed) only these still go out: leftover threads unwinding
-# (scheduler.reap) must not add to the timeline.
+# Once the run is over (closed) only these still go out: a thread Stop caught running
+# (it runs on to its next switch point, end_of_run.py) must not add to the timeline.
 FINAL = frozenset({"output", "deadlock", "exit"})
 
 _short = reprlib.Repr()

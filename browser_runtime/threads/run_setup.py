@@ -171,8 +171,8 @@ class _Run:
 
 class _Guarded(ThreadTaggedStream):
     """stdout/stderr during a run: never switched away from mid-write; tags lines.
-    Once the run is over, threads still unwinding write nothing (CPython's process
-    would have exited)."""
+    Once the run is over, a thread still running (Stop lands mid-slice) writes nothing
+    (CPython's process would have exited)."""
 
     def write(self, text):
         if self._sched.finished:

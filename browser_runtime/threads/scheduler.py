@@ -141,7 +141,7 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
         if rec is None:
             return
         if self.finished:
-            self._end_of_run(rec)  # stopped: this thread unwinds now
+            self._end_of_run(rec)  # stopped: this thread parks for good now
         self.clock.ran(cpu)
         self._poll_timers()
         if self.gc_guard is not None:

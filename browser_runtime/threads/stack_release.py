@@ -22,6 +22,11 @@ released the same way, without running a line of it:
 
 from __future__ import annotations
 
+# The Pyodide internals this uses (on its Emscripten module); checked before a run, so
+# an upgrade that drops one fails with its name instead of crashing at a run's end.
+NEEDS = ("_PyThreadState_Get", "_PyThreadState_Clear", "_PyThreadState_Delete",
+         "StackState", "stackSave", "HEAP8")  # fmt: skip
+
 # Below the caller's stack pointer: restore() moves the stack pointer there, and only
 # deeper is harmless (the caller's C frames reset it when they return).
 _SP_MARGIN = 4096
@@ -31,6 +36,16 @@ def _module():
     from pyodide_js import _module  # type: ignore[import-not-found]
 
     return _module
+
+
+def check_internals() -> None:
+    module = _module()
+    missing = [name for name in NEEDS if not hasattr(module, name)]
+    if missing:
+        raise RuntimeError(
+            f"this Pyodide lacks {', '.join(missing)}, which freeing the stacks of threads "
+            "left at a run's end needs (browser_runtime/threads/stack_release.py)"
+        )
 
 
 def current_stack() -> int:

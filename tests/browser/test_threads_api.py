@@ -236,7 +236,7 @@ print("main ends")
 
 def test_daemon_threads_leave_nothing_visible_and_runs_go_on(threads):
     # CPython abandons daemon threads at exit: nothing of theirs shows after main ends.
-    # Their stacks are unwound (scheduler.reap), so many such runs in one page still work.
+    # Their stacks are freed unresumed (end_of_run.py), so many such runs in one page work.
     for _ in range(15):
         result = run_ok(threads, DAEMONS, events=False)
         assert result["stdout"] == "main ends\n"
