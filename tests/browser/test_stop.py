@@ -34,9 +34,10 @@ _RUN_AND_STOP = """async ([source, options, marker]) => {
   return { result, stdout: text("stdout"), stderr: text("stderr") };
 }"""
 
+# One write: with shared memory the interrupt can land between print's "busy" and "\n".
 BUSY_WITH_FINALLY = """\
 try:
-    print('busy', flush=True)
+    print('busy\\n', end='', flush=True)
     while True:
         pass
 finally:
