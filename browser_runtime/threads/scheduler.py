@@ -113,10 +113,7 @@ class Scheduler(Lifecycle, Timers, Interrupts, EndOfRun):
     def wake(self, rec: ThreadRec, value=True) -> None:
         if rec.state != BLOCKED:
             return
-        rec.state = READY
-        rec.wake = value
-        rec.wait_seq += 1
-        rec.wait_where = None
+        rec.end_wait(value)
         self.ready.append(rec)
         if self.running is None and not self.finished:
             self._dispatch()

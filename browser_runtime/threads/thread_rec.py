@@ -49,3 +49,11 @@ class ThreadRec:
         self.handle = None
         self.sentinel = None
         self.stack = None  # the backend's handle on its stack, once started
+
+    def end_wait(self, value) -> None:
+        """Its wait is over (woken with ``value``, or timed out with False): ready to run.
+        The new wait_seq makes any timeout still queued for the old wait stale."""
+        self.state = READY
+        self.wake = value
+        self.wait_seq += 1
+        self.wait_where = None

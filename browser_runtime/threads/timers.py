@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 
-from .thread_rec import BLOCKED, READY, ThreadRec
+from .thread_rec import BLOCKED, ThreadRec
 
 
 class Timers:
@@ -36,10 +36,7 @@ class Timers:
                 rec.wait_list.remove(rec)
             except ValueError:
                 pass
-        rec.state = READY
-        rec.wake = False
-        rec.wait_seq += 1
-        rec.wait_where = None
+        rec.end_wait(False)
         self.ready.append(rec)
 
     def _set_timer(self, due: float) -> None:
