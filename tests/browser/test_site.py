@@ -67,3 +67,39 @@ def test_instant_navigation_keeps_working(open_page):
     page.wait_for_url(re.compile(r".*/threading-in-python/$"))
     assert page.evaluate("window.__sameDocument === true")
     watched.assert_clean()
+
+
+# Notes, when the first Run button appears, whether Material's bundle has run yet (it
+# defines document$): site.js mounts the runner as soon as the HTML is parsed.
+_FIRST_RUN_BUTTON = """
+new MutationObserver((_, observer) => {
+  if (!document.querySelector(".runner__run")) return;
+  window.__materialRanFirst = typeof window.document$ !== "undefined";
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def run_buttons_per_block(page) -> list[int]:
+    return page.evaluate(
+        "[...document.querySelectorAll('.example[data-example]')]"
+        ".map((block) => block.querySelectorAll('.runner__run').length)"
+    )
+
+
+def test_runner_mounts_before_material_and_once(open_page):
+    watched = open_page("playground/", init_script=_FIRST_RUN_BUTTON)
+    page = watched.page
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(200)  # Material's document$ and the late features have run
+    assert page.evaluate("window.__materialRanFirst") is False
+    # document$ then emits the same page: the runner is not mounted a second time.
+    assert run_buttons_per_block(page) == [1]
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a[href*='race-conditions/']").first.click()
+    page.wait_for_url("**/race-conditions/")
+    page.wait_for_timeout(200)
+    counts = run_buttons_per_block(page)
+    assert counts and all(n == 1 for n in counts), counts  # instant pages still mount
+    assert page.evaluate("window.__sameDocument === true")
+    watched.assert_clean()

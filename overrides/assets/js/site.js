@@ -2,17 +2,22 @@
 // page without reloading scripts, so each feature mounts per page through document$
 // and returns a cleanup function that runs before the next page is shown.
 //
-// A feature is a module exporting mount(root) -> cleanup | undefined. Add it to the list.
+// A feature is a module exporting mount(root) -> cleanup | undefined. Add it to a list:
+// EARLY features need only the page's own markup and mount as soon as the HTML is
+// parsed, before Material's bundle has run (the Run button is usable ~100-200 ms
+// sooner); LATE ones work with what Material's bundle adds, after its handler.
 
 import { mount as mountQuiz } from "./quiz/mount.js";
 import { mount as mountRunner } from "./runner/index.js";
 import { mount as mountThemeA11y } from "./theme_a11y.js";
 import { mount as mountTimelines } from "./timeline/mount.js";
 
-const features = [mountRunner, mountQuiz, mountTimelines, mountThemeA11y];
+const EARLY = [mountRunner];
+const LATE = [mountQuiz, mountTimelines, mountThemeA11y];
 
 let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 let generation = 0; // the page being mounted; a newer page cancels features not yet mounted
+let earlyContent = null; // the content EARLY features were mounted on before document$
 
 function mountFeature(mount, page) {
   if (page !== generation) return;
@@ -28,15 +33,48 @@ function mountFeature(mount, page) {
   performance.measure("site: mount feature", { start });
 }
 
-// Each feature mounts in a task of its own, after Material's handler for the page has
-// returned: no single long task at load, and the time is the site's, not Material's.
-function mountAll() {
+function newPage() {
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
-  const page = ++generation;
+  return ++generation;
+}
+
+// Each feature mounts in a task of its own: no single long task at load.
+function schedule(features, page) {
   for (const mount of features) setTimeout(() => mountFeature(mount, page));
 }
 
-// Material defines document$ in its bundle, which runs (deferred) before this module.
-if (window.document$) window.document$.subscribe(mountAll);
-else mountAll();
+// The element instant navigation replaces: tells a new page from the one mounted early.
+const content = () => document.querySelector(".md-content");
+
+// The HTML is parsed ("interactive"); Material's deferred bundle has not run yet and
+// runs next, before any timer: mount now, not in a task of its own.
+function mountEarly() {
+  earlyContent = content();
+  const page = newPage();
+  for (const mount of EARLY) mountFeature(mount, page);
+}
+
+// Material's document$: the first page once its bundle has run, then every instant page.
+function onDocument() {
+  const mountedEarly = earlyContent !== null && earlyContent === content();
+  earlyContent = null;
+  const page = mountedEarly ? generation : newPage();
+  if (!mountedEarly) schedule(EARLY, page);
+  schedule(LATE, page);
+}
+
+function followMaterial() {
+  // Material defines document$ in its bundle, which runs before DOMContentLoaded.
+  if (window.document$) window.document$.subscribe(onDocument);
+  else onDocument();
+}
+
+// main.html loads this module before Material's deferred bundle: it normally runs once
+// the HTML is parsed, with the bundle still to come.
+if (document.readyState === "interactive" && !window.document$) {
+  mountEarly();
+  document.addEventListener("DOMContentLoaded", followMaterial, { once: true });
+} else {
+  followMaterial();
+}
