@@ -2,7 +2,9 @@
 a terminal) and throws the worker away only if the program has not ended soon after.
 
 Runs go through the site's own session (runner_session.py); each test counts the
-runner's workers to see whether Python was kept.
+runner's workers to see whether Python was kept. A stopped run's result says how the
+worker heard the Stop (stop_channel.js StopFlag.heard): "cell" (shared memory), "file"
+(the stop file of a page without isolation), "url" (the blob URL probe) or "message".
 """
 
 from __future__ import annotations
@@ -86,15 +88,60 @@ def kept_python(session: RunnerSession, run) -> None:
     assert session.run("print(6 * 7)")["stdout"] == "42\n"
 
 
+def reader_frames_only(stderr: str) -> None:
+    """The traceback names only the program's file, as CPython's would."""
+    assert stderr.startswith("Traceback (most recent call last):\n"), stderr
+    assert stderr.endswith("\nKeyboardInterrupt\n"), stderr
+    files = [line.split('"')[1] for line in stderr.splitlines() if line.startswith('  File "')]
+    assert files and set(files) == {"main.py"}, stderr
+
+
+def test_the_page_is_not_isolated(session):
+    """The tests below are about a first visit: no shared memory."""
+    assert session.page.evaluate("crossOriginIsolated") is False
+
+
 def test_stop_interrupts_a_busy_loop_and_its_finally_runs(session):
     def run():
         out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
         assert out["result"]["exit_code"] == 130  # as CPython after Ctrl-C
+        assert out["result"]["heard"] == "file"  # not the 100 ms blob URL probe
         assert out["stdout"] == "busy\ncleanup\n"
-        assert out["stderr"].startswith("Traceback (most recent call last):\n")
-        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+        reader_frames_only(out["stderr"])
+
+    kept_python(session, run)
+
+
+def test_stop_of_a_busy_coroutine_in_asyncio(session):
+    """Nothing else of the program's event loop runs while a coroutine spins (reading
+    the stop flag never lets the worker's event loop turn). run_until_complete, not
+    asyncio.run: CPython's asyncio.run takes a second Ctrl-C to end a busy coroutine."""
+    source = (
+        "import asyncio\n"
+        "ran = []\n"
+        "async def other():\n"
+        "    ran.append('other')\n"
+        "async def spin():\n"
+        "    asyncio.get_running_loop().call_soon(ran.append, 'callback')\n"
+        "    print('spinning\\n', end='', flush=True)\n"
+        "    while not ran:\n"
+        "        pass\n"
+        "    print('re-entered:', ran)\n"
+        "async def main():\n"
+        "    await asyncio.gather(spin(), other())\n"
+        "asyncio.new_event_loop().run_until_complete(main())\n"
+    )
+
+    def run():
+        out = run_and_stop(session, source, "spinning")
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert out["result"]["exit_code"] == 130
+        assert out["result"]["heard"] == "file"
+        assert out["stdout"] == "spinning\n", out
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n") and ", in spin\n" in out["stderr"]
 
     kept_python(session, run)
 
@@ -153,6 +200,7 @@ def test_stop_of_threads_that_spin_keeps_python(session):
         out = run_and_stop(session, source, "spinning", threads=True, mode="gil")
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
+        assert out["result"]["heard"] == "file"
 
     kept_python(session, run)
     joined = "import threading\nt = threading.Thread(target=print, args=(1,))\nt.start()\nt.join()"
@@ -214,6 +262,7 @@ def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
 def _stopped_busy(session: RunnerSession) -> None:
     out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
     assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
+    assert out["result"]["heard"] == "cell"
     assert out["stdout"] == "busy\ncleanup\n"
 
 

@@ -29,6 +29,10 @@ export function badOptions(options, seedLimit) {
   return "";
 }
 
+function stoppedResult(stopping, { result, heard }) {
+  return { ...stopping, exit_code: result.exit_code, ...(heard ? { heard } : {}) };
+}
+
 let nextId = 1;
 
 export class PythonSession {
@@ -147,8 +151,9 @@ export class PythonSession {
         break;
       case "done":
         // A stopped run ended in time: Python stays. Its own result (a KeyboardInterrupt
-        // traceback, say) is in the output; the page reports the Stop.
-        if (run) this.#finish(run, run.stopping ? { ...run.stopping, exit_code: data.result.exit_code } : data.result);
+        // traceback, say) is in the output; the page reports the Stop (and, for tests and
+        // the benchmark, how the worker heard it: stop_channel.js StopFlag.heard).
+        if (run) this.#finish(run, run.stopping ? stoppedResult(run.stopping, data) : data.result);
         break;
       case "crashed":
         // That worker's Python is dead: a fresh one now, and the run ends with why.

@@ -10,7 +10,8 @@
 //       time. options go to browser_runtime.execute.run (max_lines, max_chars, and
 //       later keys such as threads/mode/seed for the cooperative threads runtime;
 //       mode "step" also takes step: "line" | "instruction" and replay: [thread ids]).
-//       stop: the run's stop token (stop_channel.js openStopChannel).
+//       stop: the run's stop token (stop_channel.js openStopChannel); a token naming a
+//       stop file is opened (once per page) before the run starts.
 //   {type: "stop", id}
 //       Stop that run: interrupt it if it runs (heard only while Python waits; a busy
 //       program sees the token instead), drop it if it has not begun.
@@ -32,7 +33,9 @@
 //                                reads, waiting_for}], globals: [[name, repr]]}}
 //                                                          stepped runs: who runs next?
 //   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
-//                               and for threaded runs: mode, seed, preemptive, switches}}
+//                               and for threaded runs: mode, seed, preemptive, switches},
+//    heard}                                                how a Stop reached the run:
+//                                                          StopFlag.heard (stop_channel.js)
 //   {type: "error", id|null, message}                      the runner itself failed
 //   {type: "crashed", id|null, message}                    Python itself died (a fatal
 //                                                          error, a stack overflow): this
@@ -210,6 +213,7 @@ function answerStep(runtime, { id, thread }) {
 }
 
 async function runOne(runtime, { id, source, filename, options, stop }) {
+  await stopFlag.prepare(stop); // before the check: a Stop may come meanwhile
   if (dropped.delete(id)) return;
   const { pyodide } = runtime;
   stepping.runId = id;
@@ -221,6 +225,7 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
   scope.set("send_event", batcher.event);
   scope.set("stop_poll", () => stopFlag[0]);
   let result;
+  let heard;
   current = { id, batcher };
   stopFlag.arm(stop);
   try {
@@ -234,12 +239,13 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
     result = proxy.toJs({ dict_converter: Object.fromEntries });
     proxy.destroy();
   } finally {
+    heard = stopFlag.heard;
     stopFlag.disarm();
     current = null;
     batcher.flush();
     scope.destroy();
   }
-  post({ type: "done", id, result });
+  post({ type: "done", id, result, heard });
 }
 
 const ready = start();

@@ -1,0 +1,35 @@
+// Helper worker of stop_file.js: holds the page's stop file open and writes a run's
+// nonce into it on Stop. It exists because only workers get synchronous access handles,
+// and a file the Python worker holds open cannot be written from the page.
+//   page -> writer: {open: name}  once;  {raise: nonce}  on each Stop.
+
+import { HEADER_AT, MAGIC, NONCE_AT, openShared, writeInt } from "./stop_file.js";
+
+// Files of pages that are gone: removing a file open elsewhere fails, so live ones stay.
+async function removeStale(dir, own) {
+  for await (const name of dir.keys()) {
+    if (name !== own) await dir.removeEntry(name).catch(() => {});
+  }
+}
+
+async function open(name) {
+  const { dir, handle } = await openShared(name);
+  writeInt(handle, NONCE_AT, 0);
+  writeInt(handle, HEADER_AT, MAGIC); // last: the file is ready
+  handle.flush();
+  removeStale(dir, name).catch(() => {});
+  return handle;
+}
+
+let file = null;
+self.onmessage = ({ data }) => {
+  if (data?.open && !file) {
+    file = open(data.open).catch(() => null); // the Python worker then probes the blob URL
+  } else if (Number.isInteger(data?.raise) && file) {
+    file.then((handle) => {
+      if (!handle) return;
+      writeInt(handle, NONCE_AT, data.raise);
+      handle.flush();
+    });
+  }
+};
