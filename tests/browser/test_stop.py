@@ -259,11 +259,25 @@ def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
             context.close()
 
 
-def _stopped_busy(session: RunnerSession) -> None:
+def _stopped_busy(session: RunnerSession, heard: str = "cell") -> None:
     out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
     assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
-    assert out["result"]["heard"] == "cell"
+    assert out["result"]["heard"] == heard
     assert out["stdout"] == "busy\ncleanup\n"
+
+
+def test_without_the_stop_file_the_blob_url_is_probed(browser, site):
+    """A browser that cannot share the stop file (here: its writer never loads) still
+    stops a busy program and keeps Python, through the blob URL probe."""
+    context = browser.new_context()
+    context.route("**/stop_writer.js", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto(site.url)
+        session = RunnerSession(watch(page, site.host), site.url)
+        kept_python(session, lambda: _stopped_busy(session, heard="url"))
+    finally:
+        context.close()
 
 
 def test_the_service_worker_isolates_the_site_from_the_next_load(open_page, site, plain_page):

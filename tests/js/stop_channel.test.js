@@ -6,6 +6,7 @@ import { test } from "node:test";
 import {
   CHECK_MS,
   MIN_CHECK_MS,
+  OPEN_TRIES,
   PROBE_SHARE,
   SIGINT,
   StopFlag,
@@ -164,8 +165,12 @@ test("no writer behind the file (or none yet): the blob URL is probed", async ()
   assert.equal(flag[0], SIGINT);
   assert.equal(flag.heard, "url");
   assert.equal(probes.length, 1);
+  let opened = 0;
   const unopened = blobFlag({ writer: { name: "page-2", raise() {}, files: new Map() } });
-  await unopened.flag.prepare(unopened.channel.token);
+  const openFile = unopened.flag.openFile;
+  unopened.flag.openFile = (name) => (opened++, openFile(name));
+  for (let run = 0; run < OPEN_TRIES + 2; run++) await unopened.flag.prepare(unopened.channel.token);
+  assert.equal(opened, OPEN_TRIES, "a file that never opens is not asked for on every run");
   unopened.flag.arm(unopened.channel.token);
   unopened.channel.raise();
   unopened.tick(CHECK_MS);

@@ -6,7 +6,7 @@
 
 import { runnerFacts } from "./facts.js";
 import { requestIsolation } from "./isolation.js";
-import { openStopChannel } from "./stop_channel.js";
+import { openStopChannel, prepareStopChannel } from "./stop_channel.js";
 
 // How long a stopped program may take to end before its worker is thrown away.
 export const STOP_GRACE_MS = 300;
@@ -55,6 +55,7 @@ export class PythonSession {
   warm() {
     if (this.worker || this.disposed) return;
     requestIsolation();
+    prepareStopChannel();
     this.ready = false;
     this.progress = null;
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });

@@ -15,12 +15,20 @@ export const SIGINT = 2;
 export const CHECK_MS = 100;
 export const MIN_CHECK_MS = 1;
 export const PROBE_SHARE = 0.02;
+export const OPEN_TRIES = 3;
 
 let nonces = 0;
 
+const sharedMemory = (env) => env.crossOriginIsolated && typeof env.SharedArrayBuffer === "function";
+
+/** Page side, when Python is asked for: the stop file's writer starts meanwhile. */
+export function prepareStopChannel(env = globalThis, writer = stopFileWriter) {
+  if (!sharedMemory(env)) writer(env);
+}
+
 /** Page side, one per run: {token (posted with the run), raise(), close()}. */
 export function openStopChannel(env = globalThis, writer = stopFileWriter) {
-  if (env.crossOriginIsolated && typeof env.SharedArrayBuffer === "function") {
+  if (sharedMemory(env)) {
     const cell = new Int32Array(new env.SharedArrayBuffer(4));
     return { token: { cell }, raise: () => Atomics.store(cell, 0, SIGINT), close() {} };
   }
@@ -62,14 +70,18 @@ export class StopFlag {
     this.now = now;
     this.answers = answers;
     this.openFile = openFile;
-    this.files = new Map(); // name -> opened stop file (stop_file.js)
+    this.files = new Map(); // name -> opened stop file (stop_file.js), or null
+    this.tries = new Map(); // name -> attempts to open it
     this.disarm();
   }
 
-  /** Before arm(): open the token's file, once per page (asynchronous). */
+  /** Before arm(): open the token's file, once per page (asynchronous). Its writer may
+   *  not be there yet: the next runs try again, OPEN_TRIES in all. */
   async prepare(token) {
     const name = token?.file;
-    if (!name || this.files.get(name)) return;
+    const tries = this.tries.get(name) ?? 0;
+    if (!name || this.files.get(name) || tries >= OPEN_TRIES) return;
+    this.tries.set(name, tries + 1);
     this.files.set(name, await this.openFile(name));
   }
 
