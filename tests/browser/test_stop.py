@@ -200,11 +200,37 @@ def test_stop_of_threads_that_spin_keeps_python(session):
         out = run_and_stop(session, source, "spinning", threads=True, mode="gil")
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
-        assert out["result"]["heard"] == "file"
 
     kept_python(session, run)
     joined = "import threading\nt = threading.Thread(target=print, args=(1,))\nt.start()\nt.join()"
     assert session.threaded(joined)["stdout"] == "1\n"
+
+
+@pytest.mark.parametrize("mode", ["gil", "gil39", "anywhere"])
+def test_stop_of_a_busy_thread_is_heard_through_the_stop_file(session, mode):
+    """The Stop comes through the file, or through the "stop" message when it lands on
+    one of the threads runtime's own turns of the event loop (scheduler.preempt, every
+    100 ms): never through the blob URL probe."""
+    source = (
+        "import threading\n"
+        "def spin(n):\n"
+        "    print(f'thread {n} spins\\n', end='', flush=True)\n"
+        "    while True:\n"
+        "        pass\n"
+        "threads = [threading.Thread(target=spin, args=(n,)) for n in range(2)]\n"
+        "for t in threads:\n"
+        "    t.start()\n"
+        "for t in threads:\n"
+        "    t.join()\n"
+    )
+
+    def run():
+        out = run_and_stop(session, source, "thread 1 spins", threads=True, mode=mode)
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert out["result"]["heard"] in ("file", "message"), out
+
+    kept_python(session, run)
 
 
 def test_a_program_that_swallows_keyboardinterrupt_costs_the_worker(session):
