@@ -18,8 +18,9 @@ from tests.browser.runner_session import RunnerSession, open_runner_session
 from tests.browser.server import SiteHandler, SiteServer
 from tests.browser.test_runner import examples_in_site
 
-# Start a run, wait for `marker` in its output, press Stop; the outcome and output.
-_RUN_AND_STOP = """async ([source, options, marker]) => {
+# Start a run, wait for `marker` in its output, press Stop (or with `flagOnly` raise only
+# its stop flag, as if the "stop" message never arrived); the outcome and output.
+_RUN_AND_STOP = """async ([source, options, marker, flagOnly]) => {
   const chunks = [];
   let seen;
   const shown = new Promise((resolve) => (seen = resolve));
@@ -30,7 +31,8 @@ _RUN_AND_STOP = """async ([source, options, marker]) => {
     },
   });
   await shown;
-  run.stop();
+  if (flagOnly) window.__session.active.channel.raise();
+  else run.stop();
   const result = await run.done;
   const text = (name) => chunks.filter(([s]) => s === name).map(([, t]) => t).join("");
   return { result, stdout: text("stdout"), stderr: text("stderr") };
@@ -61,9 +63,11 @@ def runner_workers(page) -> list:
     return [w for w in page.workers if w.url.endswith("/runner/worker.js")]
 
 
-def run_and_stop(session: RunnerSession, source: str, marker: str, **options) -> dict:
+def run_and_stop(
+    session: RunnerSession, source: str, marker: str, flag_only: bool = False, **options
+) -> dict:
     session.page.set_default_timeout(90_000)
-    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker])
+    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker, flag_only])
 
 
 @pytest.fixture(scope="module")
@@ -225,10 +229,14 @@ def test_stop_of_a_busy_thread_is_heard_through_the_stop_file(session, mode):
     )
 
     def run():
-        out = run_and_stop(session, source, "thread 1 spins", threads=True, mode=mode)
+        marker = "thread 1 spins"
+        out = run_and_stop(session, source, marker, threads=True, mode=mode)
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
         assert out["result"]["heard"] in ("file", "message"), out
+        # The flag alone (no "stop" message): only the file can tell the worker.
+        out = run_and_stop(session, source, marker, flag_only=True, threads=True, mode=mode)
+        assert out["result"]["heard"] == "file", out
 
     kept_python(session, run)
 

@@ -29,8 +29,9 @@ export function badOptions(options, seedLimit) {
   return "";
 }
 
-function stoppedResult(stopping, { result, heard }) {
-  return { ...stopping, exit_code: result.exit_code, ...(heard ? { heard } : {}) };
+function doneResult(stopping, { result, heard }) {
+  const base = stopping ? { ...stopping, exit_code: result.exit_code } : result;
+  return heard ? { ...base, heard } : base;
 }
 
 let nextId = 1;
@@ -154,7 +155,7 @@ export class PythonSession {
         // A stopped run ended in time: Python stays. Its own result (a KeyboardInterrupt
         // traceback, say) is in the output; the page reports the Stop (and, for tests and
         // the benchmark, how the worker heard it: stop_channel.js StopFlag.heard).
-        if (run) this.#finish(run, run.stopping ? stoppedResult(run.stopping, data) : data.result);
+        if (run) this.#finish(run, doneResult(run.stopping, data));
         break;
       case "crashed":
         // That worker's Python is dead: a fresh one now, and the run ends with why.
