@@ -260,9 +260,46 @@ def test_the_time_limit_interrupts_too_and_keeps_python(session):
             session.page.evaluate("delete window.__RUNNER_TIME_LIMIT_MS")
         assert out["result"]["status"] == "timeout"
         assert not out["result"].get("restarted")
+        # After the test above a fresh worker runs: it opened the page's stop file too.
+        assert out["result"]["heard"] == "file"
         assert out["stderr"].endswith("\nKeyboardInterrupt\n")
 
     kept_python(session, run)
+
+
+_STOP_FILES = """async () => {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle("stop-flags", { create: true });
+  const names = [];
+  for await (const name of dir.keys()) names.push(name);
+  return names.sort();
+}"""
+
+
+def test_the_stop_files_of_closed_pages_are_removed(browser, site):
+    """One stop file per page; the next page's writer removes those no page holds open."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site.url)
+        page.evaluate(
+            """async () => {
+              const root = await navigator.storage.getDirectory();
+              const dir = await root.getDirectoryHandle("stop-flags", { create: true });
+              await dir.getFileHandle("page-of-a-closed-tab", { create: true });
+            }"""
+        )
+        assert page.evaluate(_STOP_FILES) == ["page-of-a-closed-tab"]
+        session = RunnerSession(watch(page, site.host), site.url)
+        page.evaluate("window.__session.warm()")
+        page.wait_for_function(
+            f"({_STOP_FILES})().then((n) => n.length === 1 && n[0] !== 'page-of-a-closed-tab')"
+        )
+        (own,) = page.evaluate(_STOP_FILES)
+        assert own.startswith("page-")
+        assert session.run("print('ok')")["stdout"] == "ok\n"
+    finally:
+        context.close()
 
 
 class IsolatedHandler(SiteHandler):
