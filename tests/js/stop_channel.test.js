@@ -93,6 +93,21 @@ test("cheap probes come sooner: at most PROBE_SHARE of the time, MIN_CHECK_MS ap
   assert.equal(free.probes.length, 1, "never closer than MIN_CHECK_MS");
 });
 
+test("one slow probe does not push the next one far away", () => {
+  const { channel, flag, tick, probes, clock } = blobFlag({ cost: 0.25 });
+  flag.arm(channel.token);
+  tick(CHECK_MS);
+  assert.equal(flag[0], 0); // cost 0.25 ms: the next probe 12.5 ms on
+  assert.equal(flag.interval, 0.25 / PROBE_SHARE);
+  const answers = flag.answers;
+  flag.answers = (url) => ((clock.t += 0.75), answers(url)); // this one takes 1 ms
+  tick(0.25 / PROBE_SHARE);
+  assert.equal(flag[0], 0);
+  assert.equal(probes.length, 2);
+  const average = 0.8 * 0.25 + 0.2 * 1;
+  assert.ok(Math.abs(flag.interval - average / PROBE_SHARE) < 1e-9, "not 1 / PROBE_SHARE = 50 ms");
+});
+
 test("the page's stop message is delivered at the next poll, without a probe", () => {
   const { channel, flag, probes } = blobFlag();
   flag.arm(channel.token);

@@ -93,6 +93,7 @@ export class StopFlag {
     this.heard = null;
     this.file = null;
     this.interval = CHECK_MS;
+    this.cost = null;
     this.lastCheck = this.now();
     const file = token?.file ? this.files.get(token.file) : null;
     // The header read says the writer is still there, and what a read costs.
@@ -137,13 +138,16 @@ export class StopFlag {
     } else if (this.#timed(() => !this.answers(token.url))) this.#hear("url");
   }
 
-  // Runs one probe and spaces the next by what it cost.
+  // Runs one probe and spaces the next by what probes cost: a moving average that a
+  // cheaper probe lowers at once and a dearer one raises slowly (one slow probe, the
+  // machine busy for a moment, does not push the next one 100 ms away).
   #timed(probe) {
     const start = this.now();
     const answer = probe();
     this.lastCheck = this.now();
     const cost = this.lastCheck - start;
-    this.interval = Math.min(CHECK_MS, Math.max(MIN_CHECK_MS, cost / PROBE_SHARE));
+    this.cost = this.cost === null ? cost : Math.min(cost, 0.8 * this.cost + 0.2 * cost);
+    this.interval = Math.min(CHECK_MS, Math.max(MIN_CHECK_MS, this.cost / PROBE_SHARE));
     return answer;
   }
 }

@@ -28,8 +28,7 @@ self.onmessage = ({ data }) => {
   } else if (Number.isInteger(data?.raise) && file) {
     file.then((handle) => {
       if (!handle) return;
-      writeInt(handle, NONCE_AT, data.raise);
-      handle.flush();
+      writeInt(handle, NONCE_AT, data.raise); // seen by the other handle at once: no flush
     });
   }
 };
