@@ -143,6 +143,10 @@ def main() -> int:
             f"  4. loop of 3,000,000 additions      {loop:8.1f} ms   runs: {fmt(f['loop'])}"
             f" (fastest {min(f['loop']):.0f}: the machine's noise is large)"
         )
+    base = min(results["shared memory"]["loop"])
+    print("\nwhat reading the flag costs a busy loop (fastest loop vs shared memory's):")
+    for name, f in results.items():
+        print(f"  {name:32s} {100 * (min(f['loop']) / base - 1):+6.1f} %")
     return 0
 
 
