@@ -34,17 +34,29 @@ def test_stylesheets_are_bundled_in_the_listed_order(tmp_path: Path):
         assert (ROOT / "overrides" / source).read_text().strip() in bundle
 
 
-def test_module_graph_follows_static_imports_only(tmp_path: Path, monkeypatch):
+def test_module_graph_lists_the_static_graph_then_literal_dynamic_imports(
+    tmp_path: Path, monkeypatch
+):
     (tmp_path / "lib").mkdir()
     (tmp_path / "site.js").write_text(
         'import { a } from "./a.js";\nimport {\n  b,\n} from "./lib/b.js";\n'
         'const lazy = () => import("./lazy.js");\n'
+        'const computed = () => import(new URL("./computed.js", import.meta.url).href);\n'
     )
     (tmp_path / "a.js").write_text('export { b } from "./lib/b.js";\nexport const a = 1;\n')
     (tmp_path / "lib" / "b.js").write_text('import "../a.js";\nexport const b = 2;\n')
+    (tmp_path / "lazy.js").write_text('import { c } from "./lib/c.js";\nexport const d = c;\n')
+    (tmp_path / "lib" / "c.js").write_text("export const c = 3;\n")
     monkeypatch.setattr(module_graph, "JS_ROOT", tmp_path)
     found = module_graph.site_modules(tmp_path / "site.js")
-    assert found == ["assets/js/site.js", "assets/js/a.js", "assets/js/lib/b.js"]
+    # What site.js waits for first, then what it imports when it runs (and their imports).
+    assert found == [
+        "assets/js/site.js",
+        "assets/js/a.js",
+        "assets/js/lib/b.js",
+        "assets/js/lazy.js",
+        "assets/js/lib/c.js",
+    ]
 
 
 def test_every_module_the_site_imports_is_preloaded():

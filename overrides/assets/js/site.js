@@ -5,15 +5,19 @@
 // A feature is a module exporting mount(root) -> cleanup | undefined. Add it to a list:
 // EARLY features need only the page's own markup and mount as soon as the HTML is
 // parsed, before Material's bundle has run (the Run button is usable ~100-200 ms
-// sooner); LATE ones work with what Material's bundle adds, after its handler.
+// sooner); LATE ones work with what Material's bundle adds, after its handler. LATE
+// modules are imported dynamically: preloaded as well (sitebuild/module_graph.py), but
+// this module, and so the Run buttons, do not wait for them.
 
-import { mount as mountQuiz } from "./quiz/mount.js";
 import { mount as mountRunner } from "./runner/index.js";
-import { mount as mountThemeA11y } from "./theme_a11y.js";
-import { mount as mountTimelines } from "./timeline/mount.js";
 
 const EARLY = [mountRunner];
-const LATE = [mountQuiz, mountTimelines, mountThemeA11y];
+const LATE = Promise.all([import("./quiz/mount.js"), import("./timeline/mount.js"), import("./theme_a11y.js")])
+  .then((modules) => modules.map((module) => module.mount))
+  .catch((error) => {
+    console.error("site features failed to load", error);
+    return [];
+  });
 
 let cleanups = []; // the mounted page's cleanups: instant navigation keeps this module alive
 let generation = 0; // the page being mounted; a newer page cancels features not yet mounted
@@ -61,7 +65,7 @@ function onDocument() {
   earlyContent = null;
   const page = mountedEarly ? generation : newPage();
   if (!mountedEarly) schedule(EARLY, page);
-  schedule(LATE, page);
+  LATE.then((mounts) => schedule(mounts, page));
 }
 
 function followMaterial() {
