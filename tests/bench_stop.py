@@ -2,16 +2,13 @@
 
 Through the site's own session (runner_session.py), on a warm page:
 1. a warm run: run() -> its first output;
-2. Stop of `while True: pass` -> the next run's first output (Python kept: target <= 2x 1.),
-   and how the worker heard the Stop (stop_channel.js StopFlag.heard);
+2. Stop of `while True: pass` -> the next run's first output (Python kept: target <= 2x 1.);
 3. the same for a program that swallows KeyboardInterrupt (its worker is replaced);
-4. a busy loop's time: what reading the stop flag costs.
-For each way the flag can work: on a first visit (no isolation) the stop file
-(stop_file.js) in a normal browser profile and in a private one (where a read of it costs
-~0.3 ms, so reads are spaced ~15-20 ms apart), the blob URL probe (the stop file's
-writer blocked, as in a browser that cannot share the file), and cross-origin isolated
-(shared memory; what isolation_sw.js gives from the second page load on — here the server
-sends the headers itself).
+4. a busy loop's time with the stop flag as a blob URL (probed by XHR every 100 ms)
+   and as shared memory: what probing costs.
+Each twice: as a first visit (blob URL flag) and cross-origin isolated (shared memory;
+what isolation_sw.js gives from the second page load on — here the server sends the
+headers itself).
 """
 
 from __future__ import annotations
@@ -19,12 +16,11 @@ from __future__ import annotations
 import functools
 import statistics
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.chromium import ARGS, CHROMIUM, build_site, launch
+from tests.browser.chromium import build_site, launch
 from tests.browser.conftest import watch
 from tests.browser.runner_session import RunnerSession
 from tests.browser.server import SiteServer
@@ -57,8 +53,7 @@ _MEASURE = """async ([busy, marker]) => {
   const t0 = performance.now();
   run.stop();
   const ms = await firstOutput("print('next')", t0);
-  const { restarted, heard } = await run.done;
-  return { ms, restarted: Boolean(restarted), heard: heard ?? "" };
+  return { ms, restarted: Boolean((await run.done).restarted) };
 }"""
 
 
@@ -70,83 +65,48 @@ def loop_ms(session: RunnerSession) -> float:
     return float(session.run(LOOP)["stdout"])
 
 
-def bench(context, server: SiteServer) -> dict[str, list]:
-    watched = watch(context.new_page(), server.host)
-    watched.page.goto(server.url)
-    session = RunnerSession(watched, server.url)
-    session.page.set_default_timeout(120_000)
-    session.run("print('load')")
-    figures: dict[str, list] = {"warm": [], "stop": [], "heard": [], "stubborn": [], "loop": []}
-    for _ in range(ROUNDS):
-        figures["warm"].append(measure(session)["ms"])
-        kept = measure(session, BUSY, "busy")
-        figures["stop"].append(kept["ms"] if not kept["restarted"] else float("nan"))
-        figures["heard"].append(kept["heard"] or "restarted")
-        figures["loop"].append(loop_ms(session))
-    for _ in range(2):  # each costs a fresh Python
-        figures["stubborn"].append(measure(session, IGNORES_CTRL_C, "stubborn")["ms"])
-    return figures
-
-
-@contextmanager
-def private_context(browser, block_writer: bool = False):
+def bench(browser, server: SiteServer) -> dict[str, list[float]]:
     context = browser.new_context()
-    if block_writer:  # as a browser that cannot share the stop file: the blob URL is probed
-        context.route("**/stop_writer.js", lambda route: route.abort())
     try:
-        yield context
+        watched = watch(context.new_page(), server.host)
+        watched.page.goto(server.url)
+        session = RunnerSession(watched, server.url)
+        session.page.set_default_timeout(120_000)
+        session.run("print('load')")
+        figures: dict[str, list[float]] = {"warm": [], "stop": [], "stubborn": [], "loop": []}
+        for _ in range(ROUNDS):
+            figures["warm"].append(measure(session)["ms"])
+            kept = measure(session, BUSY, "busy")
+            figures["stop"].append(kept["ms"] if not kept["restarted"] else float("nan"))
+            figures["loop"].append(loop_ms(session))
+        for _ in range(2):  # each costs a fresh Python
+            figures["stubborn"].append(measure(session, IGNORES_CTRL_C, "stubborn")["ms"])
+        return figures
     finally:
         context.close()
 
 
-@contextmanager
-def normal_profile(playwright):
-    """A browser profile on disk, as a reader's (Playwright's new_context is private)."""
-    with tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
 def main() -> int:
-    results = {}
     with tempfile.TemporaryDirectory() as tmp, SiteServer(Path(tmp)) as plain:
         print("building the site…", flush=True)
         build_site(Path(tmp), plain.url)
         with SiteServer(Path(tmp)) as isolated, sync_playwright() as playwright:
             isolated.httpd.RequestHandlerClass = functools.partial(IsolatedHandler, directory=tmp)
-            with normal_profile(playwright) as context:
-                results["stop file, normal profile"] = bench(context, plain)
             browser = launch(playwright)
-            with private_context(browser) as context:
-                results["stop file, private context"] = bench(context, plain)
-            with private_context(browser, block_writer=True) as context:
-                results["blob URL flag (no stop file)"] = bench(context, plain)
-            with private_context(browser) as context:
-                results["shared memory"] = bench(context, isolated)
+            results = {
+                "blob URL flag": bench(browser, plain),
+                "shared memory": bench(browser, isolated),
+            }
             browser.close()
     for name, f in results.items():
         warm, stop = statistics.median(f["warm"]), statistics.median(f["stop"])
         stubborn, loop = statistics.median(f["stubborn"]), statistics.median(f["loop"])
-        heard = ", ".join(sorted(set(f["heard"])))
         print(f"\n{name}:")
         print(f"  1. warm run -> first output         {warm:8.1f} ms   runs: {fmt(f['warm'])}")
         print(f"  2. Stop -> next run's first output  {stop:8.1f} ms   runs: {fmt(f['stop'])}")
         print(f"     ratio 2. / 1.                    {stop / warm:8.2f}      target <= 2")
-        print(f"     the Stop was heard through       {heard}")
         print(f"  3. Stop, KeyboardInterrupt caught   {stubborn:8.0f} ms   (fresh Python)")
-        print(
-            f"  4. loop of 3,000,000 additions      {loop:8.1f} ms   runs: {fmt(f['loop'])}"
-            f" (fastest {min(f['loop']):.0f}: the machine's noise is large)"
-        )
-    base = min(results["shared memory"]["loop"])
-    print("\nwhat reading the flag costs a busy loop (fastest loop vs shared memory's):")
-    for name, f in results.items():
-        print(f"  {name:32s} {100 * (min(f['loop']) / base - 1):+6.1f} %")
+        print(f"  4. loop of 3,000,000 additions      {loop:8.1f} ms   runs: {fmt(f['loop'])}")
     return 0
 
 

@@ -2,9 +2,7 @@
 a terminal) and throws the worker away only if the program has not ended soon after.
 
 Runs go through the site's own session (runner_session.py); each test counts the
-runner's workers to see whether Python was kept. A stopped run's result says how the
-worker heard the Stop (stop_channel.js StopFlag.heard): "cell" (shared memory), "file"
-(the stop file of a page without isolation), "url" (the blob URL probe) or "message".
+runner's workers to see whether Python was kept.
 """
 
 from __future__ import annotations
@@ -18,9 +16,8 @@ from tests.browser.runner_session import RunnerSession, open_runner_session
 from tests.browser.server import SiteHandler, SiteServer
 from tests.browser.test_runner import examples_in_site
 
-# Start a run, wait for `marker` in its output, press Stop (or with `flagOnly` raise only
-# its stop flag, as if the "stop" message never arrived); the outcome and output.
-_RUN_AND_STOP = """async ([source, options, marker, flagOnly]) => {
+# Start a run, wait for `marker` in its output, press Stop; the outcome and output.
+_RUN_AND_STOP = """async ([source, options, marker]) => {
   const chunks = [];
   let seen;
   const shown = new Promise((resolve) => (seen = resolve));
@@ -31,8 +28,7 @@ _RUN_AND_STOP = """async ([source, options, marker, flagOnly]) => {
     },
   });
   await shown;
-  if (flagOnly) window.__session.active.channel.raise();
-  else run.stop();
+  run.stop();
   const result = await run.done;
   const text = (name) => chunks.filter(([s]) => s === name).map(([, t]) => t).join("");
   return { result, stdout: text("stdout"), stderr: text("stderr") };
@@ -63,11 +59,9 @@ def runner_workers(page) -> list:
     return [w for w in page.workers if w.url.endswith("/runner/worker.js")]
 
 
-def run_and_stop(
-    session: RunnerSession, source: str, marker: str, flag_only: bool = False, **options
-) -> dict:
+def run_and_stop(session: RunnerSession, source: str, marker: str, **options) -> dict:
     session.page.set_default_timeout(90_000)
-    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker, flag_only])
+    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker])
 
 
 @pytest.fixture(scope="module")
@@ -92,60 +86,15 @@ def kept_python(session: RunnerSession, run) -> None:
     assert session.run("print(6 * 7)")["stdout"] == "42\n"
 
 
-def reader_frames_only(stderr: str) -> None:
-    """The traceback names only the program's file, as CPython's would."""
-    assert stderr.startswith("Traceback (most recent call last):\n"), stderr
-    assert stderr.endswith("\nKeyboardInterrupt\n"), stderr
-    files = [line.split('"')[1] for line in stderr.splitlines() if line.startswith('  File "')]
-    assert files and set(files) == {"main.py"}, stderr
-
-
-def test_the_page_is_not_isolated(session):
-    """The tests below are about a first visit: no shared memory."""
-    assert session.page.evaluate("crossOriginIsolated") is False
-
-
 def test_stop_interrupts_a_busy_loop_and_its_finally_runs(session):
     def run():
         out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
         assert out["result"]["exit_code"] == 130  # as CPython after Ctrl-C
-        assert out["result"]["heard"] == "file"  # not the 100 ms blob URL probe
         assert out["stdout"] == "busy\ncleanup\n"
-        reader_frames_only(out["stderr"])
-
-    kept_python(session, run)
-
-
-def test_stop_of_a_busy_coroutine_in_asyncio(session):
-    """Nothing else of the program's event loop runs while a coroutine spins (reading
-    the stop flag never lets the worker's event loop turn). run_until_complete, not
-    asyncio.run: CPython's asyncio.run takes a second Ctrl-C to end a busy coroutine."""
-    source = (
-        "import asyncio\n"
-        "ran = []\n"
-        "async def other():\n"
-        "    ran.append('other')\n"
-        "async def spin():\n"
-        "    asyncio.get_running_loop().call_soon(ran.append, 'callback')\n"
-        "    print('spinning\\n', end='', flush=True)\n"
-        "    while not ran:\n"
-        "        pass\n"
-        "    print('re-entered:', ran)\n"
-        "async def main():\n"
-        "    await asyncio.gather(spin(), other())\n"
-        "asyncio.new_event_loop().run_until_complete(main())\n"
-    )
-
-    def run():
-        out = run_and_stop(session, source, "spinning")
-        assert out["result"]["status"] == "stopped"
-        assert not out["result"].get("restarted")
-        assert out["result"]["exit_code"] == 130
-        assert out["result"]["heard"] == "file"
-        assert out["stdout"] == "spinning\n", out
-        assert out["stderr"].endswith("\nKeyboardInterrupt\n") and ", in spin\n" in out["stderr"]
+        assert out["stderr"].startswith("Traceback (most recent call last):\n")
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
 
     kept_python(session, run)
 
@@ -210,37 +159,6 @@ def test_stop_of_threads_that_spin_keeps_python(session):
     assert session.threaded(joined)["stdout"] == "1\n"
 
 
-@pytest.mark.parametrize("mode", ["gil", "gil39", "anywhere"])
-def test_stop_of_a_busy_thread_is_heard_through_the_stop_file(session, mode):
-    """The Stop comes through the file, or through the "stop" message when it lands on
-    one of the threads runtime's own turns of the event loop (scheduler.preempt, every
-    100 ms): never through the blob URL probe."""
-    source = (
-        "import threading\n"
-        "def spin(n):\n"
-        "    print(f'thread {n} spins\\n', end='', flush=True)\n"
-        "    while True:\n"
-        "        pass\n"
-        "threads = [threading.Thread(target=spin, args=(n,)) for n in range(2)]\n"
-        "for t in threads:\n"
-        "    t.start()\n"
-        "for t in threads:\n"
-        "    t.join()\n"
-    )
-
-    def run():
-        marker = "thread 1 spins"
-        out = run_and_stop(session, source, marker, threads=True, mode=mode)
-        assert out["result"]["status"] == "stopped"
-        assert not out["result"].get("restarted")
-        assert out["result"]["heard"] in ("file", "message"), out
-        # The flag alone (no "stop" message): only the file can tell the worker.
-        out = run_and_stop(session, source, marker, flag_only=True, threads=True, mode=mode)
-        assert out["result"]["heard"] == "file", out
-
-    kept_python(session, run)
-
-
 def test_a_program_that_swallows_keyboardinterrupt_costs_the_worker(session):
     assert session.run("print('warm')")["stdout"] == "warm\n"
     before = runner_workers(session.page)
@@ -270,46 +188,9 @@ def test_the_time_limit_interrupts_too_and_keeps_python(session):
             session.page.evaluate("delete window.__RUNNER_TIME_LIMIT_MS")
         assert out["result"]["status"] == "timeout"
         assert not out["result"].get("restarted")
-        # After the test above a fresh worker runs: it opened the page's stop file too.
-        assert out["result"]["heard"] == "file"
         assert out["stderr"].endswith("\nKeyboardInterrupt\n")
 
     kept_python(session, run)
-
-
-_STOP_FILES = """async () => {
-  const root = await navigator.storage.getDirectory();
-  const dir = await root.getDirectoryHandle("stop-flags", { create: true });
-  const names = [];
-  for await (const name of dir.keys()) names.push(name);
-  return names.sort();
-}"""
-
-
-def test_the_stop_files_of_closed_pages_are_removed(browser, site):
-    """One stop file per page; the next page's writer removes those no page holds open."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(site.url)
-        page.evaluate(
-            """async () => {
-              const root = await navigator.storage.getDirectory();
-              const dir = await root.getDirectoryHandle("stop-flags", { create: true });
-              await dir.getFileHandle("page-of-a-closed-tab", { create: true });
-            }"""
-        )
-        assert page.evaluate(_STOP_FILES) == ["page-of-a-closed-tab"]
-        session = RunnerSession(watch(page, site.host), site.url)
-        page.evaluate("window.__session.warm()")
-        page.wait_for_function(
-            f"({_STOP_FILES})().then((n) => n.length === 1 && n[0] !== 'page-of-a-closed-tab')"
-        )
-        (own,) = page.evaluate(_STOP_FILES)
-        assert own.startswith("page-")
-        assert session.run("print('ok')")["stdout"] == "ok\n"
-    finally:
-        context.close()
 
 
 class IsolatedHandler(SiteHandler):
@@ -340,25 +221,10 @@ def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
             context.close()
 
 
-def _stopped_busy(session: RunnerSession, heard: str = "cell") -> None:
+def _stopped_busy(session: RunnerSession) -> None:
     out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
     assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
-    assert out["result"]["heard"] == heard
     assert out["stdout"] == "busy\ncleanup\n"
-
-
-def test_without_the_stop_file_the_blob_url_is_probed(browser, site):
-    """A browser that cannot share the stop file (here: its writer never loads) still
-    stops a busy program and keeps Python, through the blob URL probe."""
-    context = browser.new_context()
-    context.route("**/stop_writer.js", lambda route: route.abort())
-    try:
-        page = context.new_page()
-        page.goto(site.url)
-        session = RunnerSession(watch(page, site.host), site.url)
-        kept_python(session, lambda: _stopped_busy(session, heard="url"))
-    finally:
-        context.close()
 
 
 def test_the_service_worker_isolates_the_site_from_the_next_load(open_page, site, plain_page):

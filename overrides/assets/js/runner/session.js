@@ -6,7 +6,7 @@
 
 import { runnerFacts } from "./facts.js";
 import { requestIsolation } from "./isolation.js";
-import { openStopChannel, prepareStopChannel } from "./stop_channel.js";
+import { openStopChannel } from "./stop_channel.js";
 
 // How long a stopped program may take to end before its worker is thrown away.
 export const STOP_GRACE_MS = 300;
@@ -27,11 +27,6 @@ export function badOptions(options, seedLimit) {
     return `the seed must be a whole number from 0 to ${seedLimit - 1}, not ${seed}`;
   }
   return "";
-}
-
-function doneResult(stopping, { result, heard }) {
-  const base = stopping ? { ...stopping, exit_code: result.exit_code } : result;
-  return heard ? { ...base, heard } : base;
 }
 
 let nextId = 1;
@@ -56,7 +51,6 @@ export class PythonSession {
   warm() {
     if (this.worker || this.disposed) return;
     requestIsolation();
-    prepareStopChannel();
     this.ready = false;
     this.progress = null;
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -153,9 +147,8 @@ export class PythonSession {
         break;
       case "done":
         // A stopped run ended in time: Python stays. Its own result (a KeyboardInterrupt
-        // traceback, say) is in the output; the page reports the Stop (and, for tests and
-        // the benchmark, how the worker heard it: stop_channel.js StopFlag.heard).
-        if (run) this.#finish(run, doneResult(run.stopping, data));
+        // traceback, say) is in the output; the page reports the Stop.
+        if (run) this.#finish(run, run.stopping ? { ...run.stopping, exit_code: data.result.exit_code } : data.result);
         break;
       case "crashed":
         // That worker's Python is dead: a fresh one now, and the run ends with why.

@@ -10,8 +10,7 @@
 //       time. options go to browser_runtime.execute.run (max_lines, max_chars, and
 //       later keys such as threads/mode/seed for the cooperative threads runtime;
 //       mode "step" also takes step: "line" | "instruction" and replay: [thread ids]).
-//       stop: the run's stop token (stop_channel.js openStopChannel); a token naming a
-//       stop file is opened (once per page) before the run starts.
+//       stop: the run's stop token (stop_channel.js openStopChannel).
 //   {type: "stop", id}
 //       Stop that run: interrupt it if it runs (heard only while Python waits; a busy
 //       program sees the token instead), drop it if it has not begun.
@@ -33,9 +32,7 @@
 //                                reads, waiting_for}], globals: [[name, repr]]}}
 //                                                          stepped runs: who runs next?
 //   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
-//                               and for threaded runs: mode, seed, preemptive, switches},
-//    heard}                                                how a Stop reached the run:
-//                                                          StopFlag.heard (stop_channel.js)
+//                               and for threaded runs: mode, seed, preemptive, switches}}
 //   {type: "error", id|null, message}                      the runner itself failed
 //   {type: "crashed", id|null, message}                    Python itself died (a fatal
 //                                                          error, a stack overflow): this
@@ -149,7 +146,6 @@ function answerStep(runtime, { id, thread }) {
 }
 
 async function runOne(runtime, { id, source, filename, options, stop }) {
-  await stopFlag.prepare(stop); // before the check: a Stop may come meanwhile
   if (dropped.delete(id)) return;
   const { pyodide } = runtime;
   stepping.runId = id;
@@ -161,7 +157,6 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
   scope.set("send_event", batcher.event);
   scope.set("stop_poll", () => stopFlag[0]);
   let result;
-  let heard;
   current = { id, batcher };
   stopFlag.arm(stop);
   try {
@@ -175,13 +170,12 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
     result = proxy.toJs({ dict_converter: Object.fromEntries });
     proxy.destroy();
   } finally {
-    heard = stopFlag.heard;
     stopFlag.disarm();
     current = null;
     batcher.flush();
     scope.destroy();
   }
-  post({ type: "done", id, result, heard });
+  post({ type: "done", id, result });
 }
 
 const ready = start();
