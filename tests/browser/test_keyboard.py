@@ -56,8 +56,16 @@ FOCUS_SHOWN = """() => {
 
 
 def focus_shown(page) -> bool:
-    """The focused element looks different from itself unfocused."""
-    return page.evaluate(FOCUS_SHOWN)
+    """The focused element looks different from itself unfocused. In the editor, the ring
+    is CodeMirror's .cm-focused, which it sets a moment after the focus event (after a
+    short timer of its own): that one is waited for, up to half a second."""
+    for _ in range(25):
+        if page.evaluate(FOCUS_SHOWN):
+            return True
+        if not page.evaluate("Boolean(document.activeElement.closest('.cm-editor'))"):
+            return False
+        page.wait_for_timeout(20)
+    return False
 
 
 def tab_to(page, predicate_js: str, limit: int = 120) -> list[str]:
