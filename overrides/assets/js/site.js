@@ -61,10 +61,12 @@ function mountEarly() {
 
 // Material's document$: the first page once its bundle has run, then every instant page.
 function onDocument() {
-  const mountedEarly = earlyContent !== null && earlyContent === content();
+  let page = generation;
+  if (earlyContent === null || earlyContent !== content()) {
+    page = newPage();
+    schedule(EARLY, page);
+  }
   earlyContent = null;
-  const page = mountedEarly ? generation : newPage();
-  if (!mountedEarly) schedule(EARLY, page);
   LATE.then((mounts) => schedule(mounts, page));
 }
 
