@@ -25,6 +25,7 @@ from browser_runtime.fresh_state import InterpreterState, run_exit_handlers, see
 from browser_runtime.options import BadOptions, RunOptions
 from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamWriter
 from browser_runtime.page_limits import PageLimits
+from browser_runtime.stop_sleep import StopFlag
 from browser_runtime.thread_detect import uses_threads
 from browser_runtime.threaded_run import run_threaded
 from browser_runtime.tracebacks import format_error, is_thread_start_error, unchain
@@ -53,10 +54,10 @@ async def run(
     options: Mapping[str, object] | None = None,
     emit: Emit | None = None,
     on_event: Callable[[dict], object] | None = None,
-    stop_poll: Callable[[], int] | None = None,
+    stop: StopFlag | None = None,
 ) -> dict:
-    """Run ``source`` as a script; return how it ended. ``stop_poll`` is the page's
-    stop flag (SIGINT once per Stop), for sleeps to ask (stop_sleep.py).
+    """Run ``source`` as a script; return how it ended. ``stop`` is the page's stop
+    flag (SIGINT once per Stop), for sleeps to hold and ask (stop_sleep.py).
 
     The result's ``status`` is one of: ``ok``, ``exit`` (SystemExit with a code),
     ``error`` (an exception, traceback already emitted on stderr), ``syntax-error``,
@@ -81,7 +82,7 @@ async def run(
     sys.argv = [filename]
     extra: dict = {}
     try:
-        with state, PageLimits(stop_poll):
+        with state, PageLimits(stop):
             sys.modules["__main__"] = main
             seed_random(opts.seed)
             status, exit_code, extra = await _run_code(source, filename, main, opts, sink, on_event)

@@ -44,9 +44,9 @@ def _no_system(command) -> int:
     return -1
 
 
-def _checked_sleep(pyodide_sleep, stop_poll=None):
-    if stop_poll is not None:
-        pyodide_sleep = sleep_in_pieces(pyodide_sleep, stop_poll)
+def _checked_sleep(pyodide_sleep, stop=None):
+    if stop is not None:
+        pyodide_sleep = sleep_in_pieces(pyodide_sleep, stop)
 
     def sleep(secs):
         return pyodide_sleep(sleep_seconds(secs))
@@ -73,10 +73,10 @@ _MISSING = object()
 class PageLimits:
     """Context manager: the replacements above, undone on exit (socket.socket's
     methods are inherited from _socket.socket: the override is simply removed).
-    ``stop_poll`` is the worker's stop flag, which sleeps ask (stop_sleep.py)."""
+    ``stop`` is the worker's stop flag, which sleeps ask (stop_sleep.py)."""
 
-    def __init__(self, stop_poll=None) -> None:
-        self.stop_poll = stop_poll
+    def __init__(self, stop=None) -> None:
+        self.stop = stop
 
     def __enter__(self) -> PageLimits:
         self.saved = [(o, name, vars(o).get(name, _MISSING)) for o, name, _ in PATCHES]
@@ -84,7 +84,7 @@ class PageLimits:
             setattr(owner, name, replacement)
         for owner, name, wrap in WRAPPERS:
             self.saved.append((owner, name, vars(owner)[name]))
-            setattr(owner, name, wrap(getattr(owner, name), self.stop_poll))
+            setattr(owner, name, wrap(getattr(owner, name), self.stop))
         return self
 
     def __exit__(self, *exc) -> None:

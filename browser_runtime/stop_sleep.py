@@ -6,6 +6,10 @@ ends (and the page would throw Python away after its grace period). Sleeping in 
 pieces and asking ``poll()`` (the worker's stop flag: SIGINT once per Stop) between
 them ends the sleep the way CPython's does: the SIGINT handler runs, so by default
 KeyboardInterrupt is raised from the ``time.sleep`` call.
+
+While a piece sleeps, the Python that runs is the event loop's (the asyncio callbacks
+that wake the sleep), so the stop flag is held meanwhile: were CPython to read SIGINT
+there, the KeyboardInterrupt would escape into JavaScript and the sleep never wake.
 """
 
 from __future__ import annotations
@@ -14,26 +18,43 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 PIECE = 0.05  # seconds between polls: well inside the page's 300 ms grace
 
 
+class StopFlag(Protocol):
+    """The worker's stop flag (runner/stop_channel.js StopFlag)."""
+
+    def take(self) -> int:
+        """SIGINT once per Stop, else 0."""
+
+    def hold(self, on: bool) -> None:
+        """While held, CPython's own polls of the flag read 0."""
+
+
 def sleep_in_pieces(
     sleep: Callable[[float], object],
-    poll: Callable[[], int],
+    stop: StopFlag,
     clock: Callable[[], float] = time.monotonic,
 ) -> Callable[[float], None]:
     """Wrap ``sleep`` (which takes checked, non-negative seconds)."""
 
+    def piece(secs: float) -> None:
+        stop.hold(True)
+        try:
+            sleep(secs)
+        finally:
+            stop.hold(False)
+        _deliver(stop.take())
+
     def interruptible_sleep(secs: float) -> None:
         if secs <= PIECE:
-            sleep(secs)
-            _deliver(poll())
+            piece(secs)
             return
         end = clock() + secs
         while (left := end - clock()) > 0:
-            sleep(min(left, PIECE))
-            _deliver(poll())
+            piece(min(left, PIECE))
 
     return interruptible_sleep
 

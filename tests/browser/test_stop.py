@@ -113,6 +113,45 @@ def test_stop_ends_a_long_sleep_at_once(session):
     kept_python(session, run)
 
 
+# While the program sleeps, Python from the event loop runs (here JS timers that call
+# back into Python, busy most of the time): Stop must not land in those callbacks.
+SLEEP_BESIDE_CALLBACKS = """\
+import time
+from js import setTimeout
+from pyodide.ffi import create_once_callable
+asleep = True
+def busy():
+    end = time.monotonic() + 0.02
+    while time.monotonic() < end:
+        pass
+    if asleep:
+        setTimeout(create_once_callable(busy), 1)
+busy()
+try:
+    print('asleep', flush=True)
+    time.sleep(600)
+finally:
+    asleep = False
+"""
+
+
+def test_stop_during_a_sleep_is_not_heard_by_the_event_loops_python(session):
+    """The KeyboardInterrupt comes from the reader's time.sleep, as in CPython: never
+    from Python that a JS callback runs meanwhile (it escaped as a page error, and the
+    sleep never woke, costing the worker)."""
+
+    def run():
+        errors_before = len(session.watched.errors)
+        out = run_and_stop(session, SLEEP_BESIDE_CALLBACKS, "asleep")
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert "time.sleep(600)" in out["stderr"]
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+        assert session.watched.errors[errors_before:] == []
+
+    kept_python(session, run)
+
+
 def test_a_sigint_handler_of_the_program_runs_on_stop(session):
     source = (
         "import signal, sys, time\n"

@@ -73,3 +73,23 @@ test("cross-origin isolated pages share a memory cell instead", () => {
   assert.equal(flag[0], SIGINT);
   assert.equal(flag[0], 0);
 });
+
+test("a held flag reads 0 to CPython but take() still delivers the Stop, once", () => {
+  const { channel, flag } = blobFlag();
+  flag.arm(channel.token);
+  flag.raise();
+  flag.hold(true);
+  assert.equal(flag[0], 0, "the event loop's Python, while a sleep is suspended, hears nothing");
+  assert.equal(flag.take(), SIGINT, "the sleep asks for itself when it wakes");
+  flag.hold(false);
+  assert.equal(flag[0], 0, "one Stop, one KeyboardInterrupt");
+});
+
+test("a new run starts with the flag let go", () => {
+  const { channel, flag } = blobFlag();
+  flag.arm(channel.token);
+  flag.hold(true);
+  flag.arm(channel.token);
+  flag.raise();
+  assert.equal(flag[0], SIGINT);
+});

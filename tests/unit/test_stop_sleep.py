@@ -14,12 +14,20 @@ class FakeTime:
         self.now = 0.0
         self.slept: list[float] = []
         self.stop_after = stop_after  # polls before Stop is pressed
+        self.held_while_sleeping: list[bool] = []
+        self.held = False
 
     def sleep(self, secs: float) -> None:
+        self.held_while_sleeping.append(self.held)
         self.slept.append(secs)
         self.now += secs
 
-    def poll(self) -> int:
+    # The stop flag's side (StopFlag protocol).
+    def hold(self, on: bool) -> None:
+        self.held = on
+
+    def take(self) -> int:
+        assert not self.held, "the sleep asks only after the flag is let go"
         if self.stop_after is not None and len(self.slept) >= self.stop_after:
             self.stop_after = None  # one Stop, one SIGINT
             return signal.SIGINT
@@ -28,7 +36,7 @@ class FakeTime:
 
 def test_a_long_sleep_is_cut_into_pieces_that_add_up():
     fake = FakeTime()
-    sleep_in_pieces(fake.sleep, fake.poll, lambda: fake.now)(1.0)
+    sleep_in_pieces(fake.sleep, fake, lambda: fake.now)(1.0)
     assert max(fake.slept) <= PIECE
     assert sum(fake.slept) == pytest.approx(1.0)
 
@@ -36,7 +44,7 @@ def test_a_long_sleep_is_cut_into_pieces_that_add_up():
 def test_stop_raises_keyboardinterrupt_from_the_sleep():
     fake = FakeTime(stop_after=3)
     with pytest.raises(KeyboardInterrupt):
-        sleep_in_pieces(fake.sleep, fake.poll, lambda: fake.now)(60)
+        sleep_in_pieces(fake.sleep, fake, lambda: fake.now)(60)
     assert len(fake.slept) == 3
 
 
@@ -47,7 +55,7 @@ def test_the_programs_own_sigint_handler_runs_and_sees_the_callers_frame():
     try:
 
         def caller():
-            sleep_in_pieces(fake.sleep, fake.poll, lambda: fake.now)(0.2)
+            sleep_in_pieces(fake.sleep, fake, lambda: fake.now)(0.2)
 
         caller()
     finally:
@@ -59,5 +67,26 @@ def test_the_programs_own_sigint_handler_runs_and_sees_the_callers_frame():
 def test_a_short_sleep_is_one_piece_and_still_asks():
     fake = FakeTime(stop_after=1)
     with pytest.raises(KeyboardInterrupt):
-        sleep_in_pieces(fake.sleep, fake.poll, lambda: fake.now)(0)
+        sleep_in_pieces(fake.sleep, fake, lambda: fake.now)(0)
     assert fake.slept == [0]
+
+
+def test_the_flag_is_held_while_each_piece_sleeps_and_let_go_after():
+    fake = FakeTime(stop_after=2)
+    with pytest.raises(KeyboardInterrupt):
+        sleep_in_pieces(fake.sleep, fake, lambda: fake.now)(1.0)
+    assert fake.held_while_sleeping == [True, True]
+    assert fake.held is False
+
+
+def test_a_sleep_that_fails_lets_the_flag_go():
+    fake = FakeTime()
+
+    def failing_sleep(secs):
+        fake.held_while_sleeping.append(fake.held)
+        raise ValueError("no sleep")
+
+    with pytest.raises(ValueError):
+        sleep_in_pieces(failing_sleep, fake, lambda: fake.now)(0.01)
+    assert fake.held_while_sleeping == [True]
+    assert fake.held is False

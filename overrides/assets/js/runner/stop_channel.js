@@ -39,6 +39,10 @@ export function urlAnswers(url) {
 /**
  * Worker side: looks like the interrupt buffer CPython polls (`flag[0]`). It reads
  * SIGINT once per Stop, then 0 again, as one Ctrl-C raises one KeyboardInterrupt.
+ * While the program is suspended in a sleep, Python that runs meanwhile is the event
+ * loop's (asyncio callbacks that wake the sleep): a KeyboardInterrupt there would escape
+ * into JavaScript and leave the sleep hanging. So the sleep holds the flag
+ * (hold(true)) and asks take() itself when it wakes (browser_runtime/stop_sleep.py).
  */
 export class StopFlag {
   constructor({ now = () => performance.now(), answers = urlAnswers } = {}) {
@@ -50,6 +54,7 @@ export class StopFlag {
   /** A run starts: watch its token ({cell} or {url}, from openStopChannel). */
   arm(token) {
     this.token = token ?? null;
+    this.held = false;
     this.pending = false;
     this.delivered = false;
     this.lastCheck = this.now();
@@ -64,17 +69,27 @@ export class StopFlag {
     if (this.token && !this.delivered) this.pending = true;
   }
 
+  /** While held, CPython's polls read 0; take() still answers. */
+  hold(on) {
+    this.held = Boolean(on);
+  }
+
   get 0() {
+    return this.held ? 0 : this.take();
+  }
+
+  set 0(_value) {
+    // CPython writes 0 back after reading; delivery is tracked by take().
+  }
+
+  /** SIGINT if a Stop waits to be delivered (then it counts as delivered), else 0. */
+  take() {
     const { token } = this;
     if (!token || this.delivered) return 0;
     if (!this.pending) this.pending = this.#stopAsked(token);
     if (!this.pending) return 0;
     this.delivered = true;
     return SIGINT;
-  }
-
-  set 0(_value) {
-    // CPython writes 0 back after reading; delivery is tracked above.
   }
 
   #stopAsked(token) {

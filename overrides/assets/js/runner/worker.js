@@ -155,7 +155,7 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
   const scope = pyodide.toPy({ source, filename, options: Object.fromEntries(given) });
   scope.set("emit", batcher.emit);
   scope.set("send_event", batcher.event);
-  scope.set("stop_poll", () => stopFlag[0]);
+  scope.set("stop", stopFlag); // sleeps hold it and take() the Stop themselves
   let result;
   current = { id, batcher };
   stopFlag.arm(stop);
@@ -164,7 +164,7 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
     // runPythonAsync, not runPython: time.sleep then suspends instead of busy-waiting.
     const proxy = await pyodide.runPythonAsync(
       "from browser_runtime.execute import run, json_events\n" +
-        "await run(source, filename, options, emit, json_events(send_event), stop_poll)",
+        "await run(source, filename, options, emit, json_events(send_event), stop)",
       { globals: scope },
     );
     result = proxy.toJs({ dict_converter: Object.fromEntries });
