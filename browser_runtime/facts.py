@@ -14,6 +14,12 @@ MAX_CHARS = 200_000
 # Wall-clock limit of one run, enforced by the page (it interrupts the program, as Stop).
 TIME_LIMIT_MS = 30_000
 
+# After Stop, a threaded program has this long to end on its own (Stop raises
+# KeyboardInterrupt in its main thread, which may clean up and join its workers) before
+# the threads runtime ends it where it is. The page waits twice as long before it throws
+# the worker away (runner/session.js).
+THREADED_STOP_GRACE_MS = 300
+
 # Seeds of replayable runs: 0 <= seed < SEED_LIMIT (JavaScript's 32-bit generator).
 SEED_LIMIT = 2**32
 
@@ -32,6 +38,7 @@ def as_json() -> dict:
         "max_lines": MAX_LINES,
         "max_chars": MAX_CHARS,
         "time_limit_ms": TIME_LIMIT_MS,
+        "threaded_stop_grace_ms": THREADED_STOP_GRACE_MS,
         "thread_modules": sorted(THREAD_MODULES),
         "seed_limit": SEED_LIMIT,
         "no_network": NO_NETWORK,

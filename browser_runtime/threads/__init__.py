@@ -31,8 +31,9 @@ slice's end lands at any instruction; preempt.py). ``mode="anywhere"`` may switc
 any two bytecodes of the reader's code (seeded; a seed is drawn if None). ``mode="step"``
 asks the page which thread takes each step (stepping.py).
 ``on_event(dict)`` receives the event stream (see events.py). Stop: the chained
-interrupt buffer's SIGINT ends the run with status "stopped", even while every
-thread sleeps. Each run re-imports threading/queue/concurrent.futures and puts the
+interrupt buffer's SIGINT raises KeyboardInterrupt in the main thread, as Ctrl-C does
+in CPython; a run still going THREADED_STOP_GRACE_MS later (facts.py) ends with status
+"stopped" (interrupts.py). Each run re-imports threading/queue/concurrent.futures and puts the
 originals back afterwards, so runs in one worker do not leak state; threads still
 alive at the end are abandoned as CPython abandons daemon threads at exit (never
 resumed: end_of_run.py), and their stacks freed (stack_release.py).

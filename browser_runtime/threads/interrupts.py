@@ -1,15 +1,48 @@
-"""``_thread.interrupt_main()``: a signal's Python handler runs in the main thread."""
+"""``_thread.interrupt_main()`` and the page's Stop: a signal's Python handler runs in
+the main thread.
+
+Stop is Ctrl-C: CPython runs the SIGINT handler in the main thread (by default it
+raises KeyboardInterrupt there, even out of a blocking ``join()`` or ``acquire()``), and
+the program goes on from there: its ``except``/``finally`` blocks run, it may set an
+event and join its workers. Other threads never see the signal. If the program has not
+ended STOP_GRACE later (CPython would wait for non-daemon threads, or the program
+ignored the interrupt), the run ends where it is; so does a Stop that comes after the
+main thread has finished its program (CPython then interrupts its wait for the other
+threads) or during a stepped run.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from ..facts import THREADED_STOP_GRACE_MS
 from ..reader_signals import reader_handler
 from .thread_rec import BLOCKED, DONE, ThreadRec
+
+STOP_GRACE = THREADED_STOP_GRACE_MS / 1000  # seconds
 
 
 class Interrupts:
     """Scheduler part: signals left for the main thread (see scheduler.Scheduler)."""
+
+    stop_deadline: float | None = None  # backend time: a Stop went to the main thread
+    main_exiting = False  # the main thread has finished the program (program.py)
+
+    def ctrl_c(self, signum: int) -> None:
+        """The page's Stop (see the module docstring)."""
+        if self.stop_deadline is not None or self.main_exiting or self.chooser is not None:
+            self.stop()
+            return
+        self.stop_deadline = self.backend.now() + STOP_GRACE
+        # Checked where threads switch (a thread that runs alone switches nowhere in
+        # tests; in the page its time slices do) and by a timer (every thread waits).
+        self.backend.call_later(STOP_GRACE, self.check_stop_deadline)
+        self.interrupt_main(signum)  # may raise here, if the main thread is running
+
+    def check_stop_deadline(self) -> None:
+        if self.stop_deadline is not None and not self.finished:
+            if self.backend.now() >= self.stop_deadline:
+                self.stop()
 
     def interrupt_main(self, signum: int) -> None:
         """Leave ``signum`` for the main thread: its Python handler runs there as soon

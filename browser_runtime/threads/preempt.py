@@ -181,7 +181,7 @@ class Preemption:
         sched.preempt(self.slice_ms / 1000)
 
     def _on_interrupt(self, signum, frame) -> None:
-        self.sched.stop()
+        self.sched.ctrl_c(signum)
 
     def _on_idle_interrupt(self) -> None:
-        self.sched.stop()
+        self.sched.ctrl_c(signal.SIGINT)

@@ -51,9 +51,11 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
             report_uncaught(exc, _print_uncaught, __file__)
             unchain(exc)
-            exit_code = 1
+            # As CPython: an uncaught KeyboardInterrupt exits as killed by SIGINT.
+            exit_code = 130 if isinstance(exc, KeyboardInterrupt) else 1
             ending["uncaught"] = True
         # CPython's exit: join the non-daemon threads, then the atexit handlers.
+        sched.main_exiting = True
         threading._shutdown()
         run_exit_handlers()
     except BaseException as exc:  # noqa: BLE001

@@ -17,6 +17,7 @@ class Timers:
         heapq.heappush(self.timers, (deadline, next(self._seq), rec, rec.wait_seq, real_due))
 
     def _poll_timers(self) -> None:
+        self.check_stop_deadline()
         timers = self.timers
         if not timers:
             return

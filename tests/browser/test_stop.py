@@ -12,7 +12,7 @@ import functools
 import pytest
 
 from tests.browser.conftest import watch
-from tests.browser.runner_session import RunnerSession, open_runner_session
+from tests.browser.runner_session import THREADED, RunnerSession, open_runner_session
 from tests.browser.server import SiteHandler, SiteServer
 from tests.browser.test_runner import examples_in_site
 
@@ -196,6 +196,75 @@ def test_stop_of_threads_that_spin_keeps_python(session):
     kept_python(session, run)
     joined = "import threading\nt = threading.Thread(target=print, args=(1,))\nt.start()\nt.join()"
     assert session.threaded(joined)["stdout"] == "1\n"
+
+
+# Stop in a threaded run is Ctrl-C: KeyboardInterrupt in the main thread only.
+JOINS_A_SPINNING_DAEMON = """\
+import threading
+def spin():
+    while True:
+        pass
+t = threading.Thread(target=spin, daemon=True)
+t.start()
+print('spinning', flush=True)
+t.join()
+"""
+STOPS_ITS_WORKER = """\
+import threading, time
+stop = threading.Event()
+def worker():
+    while not stop.wait(0.05):
+        pass
+    print('worker: asked to stop')
+w = threading.Thread(target=worker)
+w.start()
+print('spinning', flush=True)
+try:
+    while True:
+        time.sleep(0.1)
+except KeyboardInterrupt:
+    print('main: KeyboardInterrupt')
+    stop.set()
+    w.join()
+print('done')
+"""
+
+
+def test_stop_raises_keyboardinterrupt_in_the_main_thread_of_a_threaded_run(session):
+    """As CPython after Ctrl-C (checked with 3.11-3.13): the traceback ends in the
+    main thread's join(); daemon threads do not hold the exit up."""
+
+    def run():
+        out = run_and_stop(session, JOINS_A_SPINNING_DAEMON, "spinning", **THREADED)
+        assert out["result"]["status"] == "stopped"
+        assert not out["result"].get("restarted")
+        assert out["result"]["exit_code"] == 130
+        assert out["stderr"].startswith("Traceback (most recent call last):\n")
+        assert '  File "main.py", line 8, in <module>\n    t.join()\n' in out["stderr"]
+        assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+
+    kept_python(session, run)
+
+
+def test_a_threaded_program_can_catch_the_stop_and_end_its_workers(session):
+    def run():
+        out = run_and_stop(session, STOPS_ITS_WORKER, "spinning", **THREADED)
+        assert out["stdout"] == "spinning\nmain: KeyboardInterrupt\nworker: asked to stop\ndone\n"
+        assert out["stderr"] == ""
+        assert out["result"]["exit_code"] == 0
+        assert not out["result"].get("restarted")
+
+    kept_python(session, run)
+
+
+def test_a_threaded_program_that_goes_on_after_the_stop_is_ended(session):
+    """CPython would wait for the non-daemon spinner after the traceback: the page ends
+    the run instead."""
+    source = JOINS_A_SPINNING_DAEMON.replace(", daemon=True", "")
+    out = run_and_stop(session, source, "spinning", **THREADED)
+    assert out["result"]["status"] == "stopped"
+    assert out["stderr"].endswith("\nKeyboardInterrupt\n")
+    assert session.threaded("print('next')")["stdout"] == "next\n"
 
 
 def test_a_program_that_swallows_keyboardinterrupt_costs_the_worker(session):

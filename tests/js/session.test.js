@@ -8,7 +8,7 @@ import { loadFacts } from "../../overrides/assets/js/runner/facts.js";
 import { PythonSession, STOP_GRACE_MS } from "../../overrides/assets/js/runner/session.js";
 import { FakeWorker } from "./fake_worker.js";
 
-await loadFacts(async () => ({ facts: { time_limit_ms: 30_000, max_lines: 5, max_chars: 50 } }));
+await loadFacts(async () => ({ facts: { time_limit_ms: 30_000, threaded_stop_grace_ms: 400, max_lines: 5, max_chars: 50 } }));
 
 beforeEach(() => {
   FakeWorker.all = [];
@@ -100,6 +100,32 @@ test("a run still going STOP_GRACE_MS after Stop takes the worker with it", asyn
   old.say({ type: "done", id: second.id, result: { status: "ok" } }); // the old worker's last words
   fresh.say({ type: "done", id: second.id, result: { status: "error" } });
   assert.deepEqual(await second.done, { status: "error" });
+  session.dispose();
+});
+
+test("a threaded run gets twice the threads runtime's grace, which ends it first", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const session = new PythonSession();
+  const run = session.run("", "a.py", { threads: true }, {});
+  FakeWorker.all[0].say({ type: "started", id: run.id });
+  run.stop();
+  t.mock.timers.tick(799);
+  assert.equal(FakeWorker.all[0].terminated, false);
+  FakeWorker.all[0].say({ type: "done", id: run.id, result: { status: "stopped", exit_code: 130 } });
+  assert.deepEqual(await run.done, { status: "stopped", exit_code: 130 });
+  assert.equal(FakeWorker.all.length, 1, "Python was kept");
+  session.dispose();
+});
+
+test("a threaded run still going after that takes the worker with it", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const session = new PythonSession();
+  const run = session.run("", "a.py", { threads: true }, {});
+  FakeWorker.all[0].say({ type: "started", id: run.id });
+  run.stop();
+  t.mock.timers.tick(800);
+  assert.deepEqual(await run.done, { status: "stopped", restarted: true });
+  assert.equal(FakeWorker.all[0].terminated, true);
   session.dispose();
 });
 

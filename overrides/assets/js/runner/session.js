@@ -8,8 +8,12 @@ import { runnerFacts } from "./facts.js";
 import { requestIsolation } from "./isolation.js";
 import { openStopChannel } from "./stop_channel.js";
 
-// How long a stopped program may take to end before its worker is thrown away.
+// How long a stopped program may take to end before its worker is thrown away. A
+// threaded one gets twice its runtime's own grace (runtime.json): Stop raises
+// KeyboardInterrupt in its main thread, and the runtime ends it if it goes on.
 export const STOP_GRACE_MS = 300;
+const graceFor = (run) =>
+  run.options?.threads ? Math.max(STOP_GRACE_MS, 2 * runnerFacts().threaded_stop_grace_ms) : STOP_GRACE_MS;
 
 // The limit is runtime.json's (loaded before any run starts). Tests shorten it (a page
 // global set before the runner loads) to see it work.
@@ -173,7 +177,7 @@ export class PythonSession {
   }
 
   // Stop: a queued run just leaves the queue. A running one is interrupted and given
-  // STOP_GRACE_MS to end; after that (or with `hard`) it takes the worker with it.
+  // its grace to end; after that (or with `hard`) it takes the worker with it.
   #stop(run, result = { status: "stopped" }, hard = false) {
     if (this.active !== run) {
       if (this.queue.includes(run)) this.#finish(run, result);
@@ -193,7 +197,7 @@ export class PythonSession {
     if (run.paused) run.step(-1); // a stepped run waits for the reader, not in Python
     run.stopping = result;
     clearTimeout(run.timer);
-    run.timer = setTimeout(() => this.#stop(run, result, true), STOP_GRACE_MS);
+    run.timer = setTimeout(() => this.#stop(run, result, true), graceFor(run));
     run.channel.raise();
     this.worker.postMessage({ type: "stop", id: run.id });
   }

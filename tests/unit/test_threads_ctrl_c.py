@@ -1,0 +1,130 @@
+"""Stop in a threaded run is Ctrl-C (threads/interrupts.py): KeyboardInterrupt in the
+main thread, the program goes on from there; the run ends where it is only if it has
+not ended STOP_GRACE later. Compared with what CPython prints: tests/browser/test_stop.py
+runs the same programs in the page."""
+
+from __future__ import annotations
+
+import textwrap
+
+from tests.unit.threads_backend import run_captured
+
+# A thread presses Stop: the runtime's SIGINT handler runs in whichever emulated thread
+# runs (in the page too), and must still interrupt the main thread.
+STOPPER = """
+import _signal, signal, threading, time
+def stopper(delay):
+    time.sleep(delay)
+    _signal.raise_signal(signal.SIGINT)
+def press_stop(delay=0.01):
+    threading.Thread(target=stopper, args=(delay,), daemon=True).start()
+"""
+
+
+def raised_at(source: str, line_text: str) -> str:
+    """The traceback line of the reader's frame at ``line_text`` (prog.py has no
+    source in linecache here, so only the line number shows)."""
+    lines = textwrap.dedent(source).splitlines()
+    return f'File "prog.py", line {lines.index(line_text) + 1}, in <module>\n'
+
+
+def test_keyboardinterrupt_comes_out_of_the_main_threads_join():
+    source = (
+        STOPPER
+        + """
+def spin():
+    while True:
+        time.sleep(0.001)
+t = threading.Thread(target=spin, daemon=True)
+t.start()
+press_stop()
+t.join()
+print("never")
+"""
+    )
+    run = run_captured(source)
+    assert run.stdout == ""
+    assert run.stderr.startswith("Traceback (most recent call last):\n")
+    assert raised_at(source, "t.join()") in run.stderr
+    assert run.stderr.endswith("\nKeyboardInterrupt\n")
+    assert (run.outcome.status, run.outcome.exit_code) == ("ok", 130)
+    assert run.outcome.uncaught
+
+
+def test_a_program_that_handles_the_interrupt_stops_its_workers_and_ends():
+    run = run_captured(
+        STOPPER
+        + """
+stop = threading.Event()
+def worker():
+    while not stop.wait(0.05):
+        pass
+    print("worker: asked to stop")
+w = threading.Thread(target=worker)
+w.start()
+press_stop(0.2)
+try:
+    while True:
+        time.sleep(0.1)
+except KeyboardInterrupt:
+    print("main: KeyboardInterrupt")
+    stop.set()
+    w.join()
+print("done")
+"""
+    )
+    assert run.stdout == "main: KeyboardInterrupt\nworker: asked to stop\ndone\n"
+    assert run.stderr == ""
+    assert (run.outcome.status, run.outcome.exit_code) == ("ok", 0)
+
+
+def test_a_program_still_running_after_the_grace_is_ended_where_it_is():
+    source = (
+        STOPPER
+        + """
+def sleeper():
+    time.sleep(10)
+    print("never")
+threading.Thread(target=sleeper).start()
+press_stop()
+time.sleep(1)
+"""
+    )
+    run = run_captured(source)
+    # CPython prints the traceback, then waits for the non-daemon sleeper.
+    assert run.stderr.endswith("\nKeyboardInterrupt\n")
+    assert raised_at(source, "time.sleep(1)") in run.stderr
+    assert (run.outcome.status, run.outcome.exit_code) == ("stopped", 130)
+    assert run.stdout == ""
+    assert run.backend.now() - 1000.0 < 1  # nobody waited for the sleeps
+
+
+def test_a_program_that_ignores_sigint_is_ended_after_the_grace():
+    run = run_captured(
+        STOPPER
+        + """
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+press_stop()
+while True:
+    time.sleep(0.01)
+"""
+    )
+    assert (run.outcome.status, run.outcome.exit_code) == ("stopped", 130)
+    assert run.stderr == ""
+
+
+def test_a_stop_after_the_main_thread_finished_ends_the_run():
+    run = run_captured(
+        STOPPER
+        + """
+def sleeper():
+    time.sleep(10)
+    print("never")
+threading.Thread(target=sleeper).start()
+press_stop()
+print("main done")
+"""
+    )
+    assert run.stdout == "main done\n"
+    assert run.stderr == ""
+    assert (run.outcome.status, run.outcome.exit_code) == ("stopped", 130)
