@@ -28,8 +28,9 @@ class Interrupts:
     stop_deadline: float | None = None  # backend time: a Stop went to the main thread
     main_exiting = False  # the main thread has finished the program (program.py)
 
-    def ctrl_c(self, signum: int) -> None:
-        """The page's Stop (see the module docstring)."""
+    def ctrl_c(self, signum: int, here_ok: bool = True) -> None:
+        """The page's Stop (see the module docstring). ``here_ok``: the running code may
+        be interrupted where it is (it is not the runtime's own, see preempt.py)."""
         if self.stop_deadline is not None or self.main_exiting or self.chooser is not None:
             self.stop()
             return
@@ -37,6 +38,9 @@ class Interrupts:
         # Checked where threads switch (a thread that runs alone switches nowhere in
         # tests; in the page its time slices do) and by a timer (every thread waits).
         self.backend.call_later(STOP_GRACE, self.check_stop_deadline)
+        if self.running is self.main and not here_ok:
+            self.main.interrupt = signum  # raised when it next parks and resumes
+            return
         self.interrupt_main(signum)  # may raise here, if the main thread is running
 
     def check_stop_deadline(self) -> None:

@@ -181,7 +181,9 @@ class Preemption:
         sched.preempt(self.slice_ms / 1000)
 
     def _on_interrupt(self, signum, frame) -> None:
-        self.sched.ctrl_c(signum)
+        # Never raised inside the runtime's own code: its state must stay whole.
+        here_ok = not self.sched.no_preempt and self.kinds.switchable(frame)
+        self.sched.ctrl_c(signum, here_ok)
 
     def _on_idle_interrupt(self) -> None:
         self.sched.ctrl_c(signal.SIGINT)

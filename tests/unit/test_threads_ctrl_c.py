@@ -128,3 +128,22 @@ print("main done")
     assert run.stdout == "main done\n"
     assert run.stderr == ""
     assert (run.outcome.status, run.outcome.exit_code) == ("stopped", 130)
+
+
+def test_a_stop_heard_in_the_runtimes_own_code_waits_for_the_main_thread_to_park():
+    # The SIGINT handler may run while the main thread is inside the runtime (the
+    # preemption handler then passes here_ok=False): raising there could leave the
+    # scheduler half-updated, so the KeyboardInterrupt comes where the thread next parks.
+    source = """
+from browser_runtime.threads import scheduler
+import time
+scheduler.ACTIVE.ctrl_c(2, here_ok=False)
+print("still here")
+time.sleep(0.01)
+print("never")
+"""
+    run = run_captured(source)
+    assert run.stdout == "still here\n"
+    assert raised_at(source, "time.sleep(0.01)") in run.stderr
+    assert run.stderr.endswith("\nKeyboardInterrupt\n")
+    assert run.outcome.exit_code == 130
