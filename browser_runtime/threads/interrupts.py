@@ -6,9 +6,9 @@ raises KeyboardInterrupt there, even out of a blocking ``join()`` or ``acquire()
 the program goes on from there: its ``except``/``finally`` blocks run, it may set an
 event and join its workers. Other threads never see the signal. If the program has not
 ended STOP_GRACE later (CPython would wait for non-daemon threads, or the program
-ignored the interrupt), the run ends where it is; so does a Stop that comes after the
-main thread has finished its program (CPython then interrupts its wait for the other
-threads) or during a stepped run.
+ignored the interrupt), the run ends where it is; so does a second Stop, or one during
+a stepped run. A Stop while the main thread, its program done, waits for the other
+threads interrupts that wait, as in CPython (reported by program.py: unraisable.py).
 """
 
 from __future__ import annotations
@@ -26,12 +26,11 @@ class Interrupts:
     """Scheduler part: signals left for the main thread (see scheduler.Scheduler)."""
 
     stop_deadline: float | None = None  # backend time: a Stop went to the main thread
-    main_exiting = False  # the main thread has finished the program (program.py)
 
     def ctrl_c(self, signum: int, here_ok: bool = True) -> None:
         """The page's Stop (see the module docstring). ``here_ok``: the running code may
         be interrupted where it is (it is not the runtime's own, see preempt.py)."""
-        if self.stop_deadline is not None or self.main_exiting or self.chooser is not None:
+        if self.stop_deadline is not None or self.chooser is not None:
             self.stop()
             return
         self.stop_deadline = self.backend.now() + STOP_GRACE

@@ -13,6 +13,7 @@ from .availability import ThreadsUnavailable, unavailable_reason
 from .excepthook import print_uncaught
 from .outcome import Outcome
 from .run_setup import _Run
+from .unraisable import ON_THREADING_SHUTDOWN, report_unraisable
 
 __all__ = [
     "MODES",
@@ -55,8 +56,11 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
             exit_code = 130 if isinstance(exc, KeyboardInterrupt) else 1
             ending["uncaught"] = True
         # CPython's exit: join the non-daemon threads, then the atexit handlers.
-        sched.main_exiting = True
-        threading._shutdown()
+        try:
+            threading._shutdown()
+        except BaseException as exc:  # noqa: BLE001 - Stop while it waits (unraisable.py)
+            report_unraisable(exc, ON_THREADING_SHUTDOWN)
+            unchain(exc)
         run_exit_handlers()
     except BaseException as exc:  # noqa: BLE001
         _print_uncaught(exc)

@@ -113,23 +113,6 @@ while True:
     assert run.stderr == ""
 
 
-def test_a_stop_after_the_main_thread_finished_ends_the_run():
-    run = run_captured(
-        STOPPER
-        + """
-def sleeper():
-    time.sleep(10)
-    print("never")
-threading.Thread(target=sleeper).start()
-press_stop()
-print("main done")
-"""
-    )
-    assert run.stdout == "main done\n"
-    assert run.stderr == ""
-    assert (run.outcome.status, run.outcome.exit_code) == ("stopped", 130)
-
-
 def test_a_stop_heard_in_the_runtimes_own_code_waits_for_the_main_thread_to_park():
     # The SIGINT handler may run while the main thread is inside the runtime (the
     # preemption handler then passes here_ok=False): raising there could leave the
@@ -147,3 +130,45 @@ print("never")
     assert raised_at(source, "time.sleep(0.01)") in run.stderr
     assert run.stderr.endswith("\nKeyboardInterrupt\n")
     assert run.outcome.exit_code == 130
+
+
+def test_a_stop_while_the_main_thread_waits_at_exit_is_reported_as_unraisable():
+    # CPython 3.14: wait_for_thread_shutdown -> PyErr_FormatUnraisable; atexit still runs.
+    run = run_captured(
+        STOPPER
+        + """
+import atexit, sys
+sys.unraisablehook = sys.__unraisablehook__  # pytest's own hook is in place here
+atexit.register(print, "atexit ran")
+def sleeper():
+    time.sleep(10)
+    print("never")
+threading.Thread(target=sleeper).start()
+press_stop()
+print("main done")
+"""
+    )
+    assert run.stdout == "main done\natexit ran\n"
+    assert run.stderr.startswith(
+        "Exception ignored on threading shutdown:\nTraceback (most recent call last):\n"
+    )
+    assert ", in _shutdown\n" in run.stderr
+    assert "browser_runtime" not in run.stderr
+    assert run.stderr.endswith("\nKeyboardInterrupt: \n")
+    assert (run.outcome.status, run.outcome.exit_code) == ("ok", 0)
+
+
+def test_the_programs_unraisablehook_gets_the_shutdown_interrupt():
+    run = run_captured(
+        STOPPER
+        + """
+def hook(args):
+    print("hook:", args.exc_type.__name__, args.err_msg, args.object)
+sys.unraisablehook = hook
+threading.Thread(target=time.sleep, args=(10,)).start()
+press_stop()
+""",
+        extra_globals={"sys": __import__("sys")},
+    )
+    assert run.stdout == "hook: KeyboardInterrupt Exception ignored on threading shutdown None\n"
+    assert run.stderr == ""
