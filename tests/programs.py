@@ -283,3 +283,24 @@ print(gc.isenabled())
 gc.enable()
 print(gc.isenabled(), gc.collect() >= 0)
 """
+
+# Ctrl-C (the page's Stop) reaches the main thread: it asks its worker to stop and joins it.
+STOPS_ITS_WORKER_ON_CTRL_C = """\
+import threading, time
+stop = threading.Event()
+def worker():
+    while not stop.wait(0.05):
+        pass
+    print('worker: asked to stop')
+w = threading.Thread(target=worker)
+w.start()
+print('spinning', flush=True)
+try:
+    while True:
+        time.sleep(0.1)
+except KeyboardInterrupt:
+    print('main: KeyboardInterrupt')
+    stop.set()
+    w.join()
+print('done')
+"""

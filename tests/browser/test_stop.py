@@ -15,6 +15,7 @@ from tests.browser.conftest import watch
 from tests.browser.runner_session import THREADED, RunnerSession, open_runner_session
 from tests.browser.server import SiteHandler, SiteServer
 from tests.browser.test_runner import examples_in_site
+from tests.programs import STOPS_ITS_WORKER_ON_CTRL_C
 
 # Start a run, wait for `marker` in its output, press Stop; the outcome and output.
 _RUN_AND_STOP = """async ([source, options, marker]) => {
@@ -218,25 +219,6 @@ t.start()
 print('spinning', flush=True)
 t.join()
 """
-STOPS_ITS_WORKER = """\
-import threading, time
-stop = threading.Event()
-def worker():
-    while not stop.wait(0.05):
-        pass
-    print('worker: asked to stop')
-w = threading.Thread(target=worker)
-w.start()
-print('spinning', flush=True)
-try:
-    while True:
-        time.sleep(0.1)
-except KeyboardInterrupt:
-    print('main: KeyboardInterrupt')
-    stop.set()
-    w.join()
-print('done')
-"""
 
 
 def test_stop_raises_keyboardinterrupt_in_the_main_thread_of_a_threaded_run(session):
@@ -257,7 +239,7 @@ def test_stop_raises_keyboardinterrupt_in_the_main_thread_of_a_threaded_run(sess
 
 def test_a_threaded_program_can_catch_the_stop_and_end_its_workers(session):
     def run():
-        out = run_and_stop(session, STOPS_ITS_WORKER, "spinning", **THREADED)
+        out = run_and_stop(session, STOPS_ITS_WORKER_ON_CTRL_C, "spinning", **THREADED)
         assert out["stdout"] == "spinning\nmain: KeyboardInterrupt\nworker: asked to stop\ndone\n"
         assert out["stderr"] == ""
         assert out["result"]["exit_code"] == 0

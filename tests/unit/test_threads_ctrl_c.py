@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
+from tests.programs import STOPS_ITS_WORKER_ON_CTRL_C
 from tests.unit.threads_backend import run_captured
 
 # A thread presses Stop: the runtime's SIGINT handler runs in whichever emulated thread
@@ -52,28 +53,8 @@ print("never")
 
 
 def test_a_program_that_handles_the_interrupt_stops_its_workers_and_ends():
-    run = run_captured(
-        STOPPER
-        + """
-stop = threading.Event()
-def worker():
-    while not stop.wait(0.05):
-        pass
-    print("worker: asked to stop")
-w = threading.Thread(target=worker)
-w.start()
-press_stop(0.2)
-try:
-    while True:
-        time.sleep(0.1)
-except KeyboardInterrupt:
-    print("main: KeyboardInterrupt")
-    stop.set()
-    w.join()
-print("done")
-"""
-    )
-    assert run.stdout == "main: KeyboardInterrupt\nworker: asked to stop\ndone\n"
+    run = run_captured(STOPPER + "press_stop(0.2)\n" + STOPS_ITS_WORKER_ON_CTRL_C)
+    assert run.stdout == "spinning\nmain: KeyboardInterrupt\nworker: asked to stop\ndone\n"
     assert run.stderr == ""
     assert (run.outcome.status, run.outcome.exit_code) == ("ok", 0)
 
