@@ -40,16 +40,19 @@ class Interrupts:
         if self.running is self.main and not here_ok:
             self.main.interrupt = signum  # raised when it next parks and resumes
             return
-        self.interrupt_main(signum)  # may raise here, if the main thread is running
+        self.interrupt_main(signum, wake=True)  # may raise here, if main is running
 
     def check_stop_deadline(self) -> None:
         if self.stop_deadline is not None and not self.finished:
             if self.backend.now() >= self.stop_deadline:
                 self.stop()
 
-    def interrupt_main(self, signum: int) -> None:
+    def interrupt_main(self, signum: int, wake: bool = False) -> None:
         """Leave ``signum`` for the main thread: its Python handler runs there as soon
-        as it runs again (a blocked main thread stops waiting, as in CPython)."""
+        as it runs again. ``wake``: a real signal (the page's Stop) also ends a blocking
+        wait of the main thread, as EINTR does; ``_thread.interrupt_main()`` and
+        ``signal.raise_signal()`` from another thread do not (CPython's main thread
+        finishes its sleep, join or acquire first, then raises)."""
         if not callable(self._reader_handler(signum)):
             return  # SIG_DFL / SIG_IGN: CPython does nothing either
         rec = self.main
@@ -58,7 +61,7 @@ class Interrupts:
         rec.interrupt = signum
         if rec is self.running:
             self.deliver_interrupt(rec)
-        elif rec.state == BLOCKED:
+        elif wake and rec.state == BLOCKED:
             self._timed_out(rec)
             if self.running is None and not self.finished:
                 self._dispatch()

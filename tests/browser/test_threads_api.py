@@ -86,7 +86,7 @@ def test_interrupt_main_raises_keyboardinterrupt_in_main(threads):
         "t = threading.Thread(target=_thread.interrupt_main)\n"
         "try:\n"
         "    t.start()\n"
-        "    time.sleep(5)\n"
+        "    time.sleep(0.2)\n"
         "    print('not interrupted')\n"
         "except KeyboardInterrupt:\n"
         "    print('KeyboardInterrupt in', threading.current_thread().name)\n"
@@ -99,6 +99,27 @@ def test_interrupt_main_raises_keyboardinterrupt_in_main(threads):
     )
     assert result["stdout"] == "KeyboardInterrupt in MainThread\nagain\nstill running\n"
     assert result["outcome"]["exit_code"] == 0
+
+
+def test_interrupt_main_lets_the_main_thread_finish_its_wait_first(threads):
+    # CPython (3.11, 3.13): interrupt_main() only trips the signal flag, which no sleep,
+    # acquire() or wait() hears; the KeyboardInterrupt comes when the wait is over.
+    result = run_ok(
+        threads,
+        "import _thread, threading, time\n"
+        "for what in ('sleep', 'acquire', 'event'):\n"
+        "    lock = threading.Lock(); lock.acquire()\n"
+        "    ev = threading.Event()\n"
+        "    threading.Timer(0.05, _thread.interrupt_main).start()\n"
+        "    t0 = time.monotonic()\n"
+        "    try:\n"
+        "        if what == 'sleep': time.sleep(0.3)\n"
+        "        elif what == 'acquire': lock.acquire(timeout=0.3)\n"
+        "        else: ev.wait(0.3)\n"
+        "    except KeyboardInterrupt:\n"
+        "        print(what, time.monotonic() - t0 >= 0.3)\n",
+    )
+    assert result["stdout"] == "sleep True\nacquire True\nevent True\n"
 
 
 def test_thread_local_init_failure_and_end_of_thread(threads):
