@@ -17,6 +17,7 @@ import time
 from browser_runtime.facts import NO_NETWORK
 from browser_runtime.sleep_args import sleep_seconds
 from browser_runtime.stop_sleep import sleep_in_pieces
+from browser_runtime.timer_sleep import timer_sleep
 
 NO_INPUT = "input() is not available in this page: it has no keyboard input"
 NO_SYSTEM = "os.system() is not available in this page: it cannot run other programs"
@@ -45,6 +46,7 @@ def _no_system(command) -> int:
 
 
 def _checked_sleep(pyodide_sleep, stop=None):
+    pyodide_sleep = timer_sleep(pyodide_sleep)
     if stop is not None:
         pyodide_sleep = sleep_in_pieces(pyodide_sleep, stop)
 

@@ -7,9 +7,11 @@ pieces and asking ``poll()`` (the worker's stop flag: SIGINT once per Stop) betw
 them ends the sleep the way CPython's does: the SIGINT handler runs, so by default
 KeyboardInterrupt is raised from the ``time.sleep`` call.
 
-While a piece sleeps, the Python that runs is the event loop's (the asyncio callbacks
-that wake the sleep), so the stop flag is held meanwhile: were CPython to read SIGINT
-there, the KeyboardInterrupt would escape into JavaScript and the sleep never wake.
+While a piece sleeps, the Python that runs is called from JavaScript (the timer's
+callback that wakes the sleep, timer_sleep.py, or others), so the stop flag is held
+meanwhile: were CPython to read SIGINT there, the KeyboardInterrupt would escape into
+JavaScript and the sleep never wake. ``stop_piece`` is one such piece (the asyncio
+loop's waits are made of them too: page_asyncio.py).
 """
 
 from __future__ import annotations
@@ -33,12 +35,9 @@ class StopFlag(Protocol):
         """While held, CPython's own polls of the flag read 0."""
 
 
-def sleep_in_pieces(
-    sleep: Callable[[float], object],
-    stop: StopFlag,
-    clock: Callable[[], float] = time.monotonic,
-) -> Callable[[float], None]:
-    """Wrap ``sleep`` (which takes checked, non-negative seconds)."""
+def stop_piece(sleep: Callable[[float], object], stop: StopFlag) -> Callable[[float], None]:
+    """One piece of a sleep (at most PIECE seconds): the flag held while it sleeps,
+    then a Stop pressed meanwhile delivered."""
 
     def piece(secs: float) -> None:
         stop.hold(True)
@@ -47,6 +46,17 @@ def sleep_in_pieces(
         finally:
             stop.hold(False)
         _deliver(stop.take())
+
+    return piece
+
+
+def sleep_in_pieces(
+    sleep: Callable[[float], object],
+    stop: StopFlag,
+    clock: Callable[[], float] = time.monotonic,
+) -> Callable[[float], None]:
+    """Wrap ``sleep`` (which takes checked, non-negative seconds)."""
+    piece = stop_piece(sleep, stop)
 
     def interruptible_sleep(secs: float) -> None:
         if secs <= PIECE:
