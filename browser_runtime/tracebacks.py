@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import traceback
 from collections.abc import Callable
 
@@ -56,6 +57,10 @@ def trim_traceback(te: traceback.TracebackException, filename: str) -> None:
 
 
 def format_error(exc: BaseException, filename: str) -> str:
+    if isinstance(exc, SyntaxError) and exc.text is None and exc.filename == filename:
+        # The compiler's own errors ('await' outside function) carry no source line when
+        # compiled from a string; ``python FILE`` reads it from the file and shows it.
+        exc.text = linecache.getline(filename, exc.lineno or 0) or None
     te = traceback.TracebackException.from_exception(exc)
     trim_traceback(te, filename)
     return "".join(te.format())
