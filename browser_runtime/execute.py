@@ -11,9 +11,7 @@ Everything here is plain Python so that CPython can unit-test it; nothing import
 
 from __future__ import annotations
 
-import ast
 import builtins
-import inspect
 import io
 import linecache
 import sys
@@ -24,6 +22,7 @@ from browser_runtime.exit_status import exit_code_of
 from browser_runtime.fresh_state import InterpreterState, run_exit_handlers, seed_random
 from browser_runtime.options import BadOptions, RunOptions
 from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamWriter
+from browser_runtime.page_asyncio import PageAsyncio
 from browser_runtime.page_limits import PageLimits
 from browser_runtime.stop_sleep import StopFlag
 from browser_runtime.thread_detect import uses_threads
@@ -85,7 +84,9 @@ async def run(
         with state, PageLimits(stop):
             sys.modules["__main__"] = main
             seed_random(opts.seed)
-            status, exit_code, extra = await _run_code(source, filename, main, opts, sink, on_event)
+            status, exit_code, extra = await _run_code(
+                source, filename, main, opts, sink, on_event, stop
+            )
     finally:
         sys.stdout, sys.stderr, sys.stdin, sys.argv = saved[:4]
         if saved[4] is not None:
@@ -103,25 +104,25 @@ async def run(
     }
 
 
-async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) -> tuple:
+async def _run_code(source, filename, main, opts: RunOptions, sink, on_event, stop) -> tuple:
     """Compile and run; (status, exit_code, extra). Plain runs end as CPython's
-    interpreter does: the traceback, then the atexit handlers."""
+    interpreter does: the traceback, then the atexit handlers. As in CPython, a
+    top-level ``await`` is a SyntaxError and asyncio is CPython's (page_asyncio.py)."""
     # A replayable (seeded) run takes the threads runtime even without threads: its
     # virtual clock is where a seeded run's time comes from (threads/clock.py).
     threaded = opts.threads and (opts.seed is not None or uses_threads(source))
-    flags = 0 if threaded else ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
     status, exit_code, extra = "ok", 0, {}
+    aio = PageAsyncio(stop)
     try:
         try:
-            code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
+            code = compile(source, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as exc:
             sink.emit("stderr", format_error(exc, filename))
             return "syntax-error", 1, extra
         if threaded:
             return await run_threaded(code, main, opts, sink, on_event)
-        result = eval(code, main.__dict__)
-        if inspect.isawaitable(result):
-            await result
+        with aio:
+            exec(code, main.__dict__)
     except OutputLimitReached:
         return "output-limit", 1, extra
     except SystemExit as exc:
@@ -140,7 +141,8 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event) ->
                 pass  # run() reports the cut
             unchain(exc)
     try:
-        run_exit_handlers()
+        with aio:  # a handler may use asyncio too
+            run_exit_handlers()
     except OutputLimitReached:
         status, exit_code = "output-limit", 1
     return status, exit_code, extra

@@ -304,3 +304,82 @@ except KeyboardInterrupt:
     w.join()
 print('done')
 """
+
+# asyncio (browser_runtime/page_asyncio.py); expected outputs are CPython 3.13's, trimmed
+# to the program's frames as the page prints tracebacks.
+ASYNC_RAISES = """\
+import asyncio
+async def main():
+    print('hi')
+    raise ValueError('boom')
+asyncio.run(main())
+"""
+
+ASYNC_EXIT_3 = """\
+import asyncio, sys
+async def main():
+    await asyncio.sleep(0)
+    sys.exit(3)
+asyncio.run(main())
+"""
+
+# What a script sees of the loop: none at top level, CPython's own inside asyncio.run,
+# tasks counted from Task-1; a blocking time.sleep inside a coroutine returns.
+ASYNC_LOOP_FACTS = """\
+import asyncio, time
+try:
+    asyncio.get_running_loop()
+except RuntimeError as e:
+    print('top level:', e)
+async def main():
+    print(asyncio.get_running_loop())
+    print(asyncio.current_task().get_name())
+    time.sleep(0.01)
+    print(await asyncio.gather(asyncio.sleep(0.02, 'b'), asyncio.sleep(0.01, 'a')))
+asyncio.run(main())
+"""
+
+# Leaves a callback and a task scheduled when asyncio.run returns: neither ever runs.
+ASYNC_LEAVES_CALLBACKS = """\
+import asyncio
+async def main():
+    asyncio.get_running_loop().call_later(0.2, print, 'late callback')
+    task = asyncio.create_task(asyncio.sleep(0.1))
+    task.add_done_callback(lambda t: print('cancelled', t.cancelled()))
+    print('main done')
+asyncio.run(main())
+"""
+
+ASYNC_UNRETRIEVED = """\
+import asyncio
+async def bad():
+    raise ValueError('lost')
+async def main():
+    asyncio.create_task(bad())
+    await asyncio.sleep(0.01)
+asyncio.run(main())
+print('end')
+"""
+
+ASYNC_AWAITS_FOREVER = """\
+import asyncio
+async def main():
+    print('waiting', flush=True)
+    await asyncio.sleep(600)
+asyncio.run(main())
+"""
+
+ASYNC_SPINS = """\
+import asyncio
+async def main():
+    print('spinning', flush=True)
+    while True:
+        pass
+asyncio.run(main())
+"""
+
+TOP_LEVEL_AWAIT = """\
+import asyncio
+await asyncio.sleep(0)
+print('never')
+"""

@@ -95,9 +95,22 @@ def test_sys_exit_gives_the_exit_code_python_would(source, status, code, stderr)
     assert text(chunks, "stderr") == stderr
 
 
-def test_top_level_await_runs():
-    _, chunks = run_source("import asyncio\nawait asyncio.sleep(0)\nprint('awaited')")
-    assert text(chunks) == "awaited\n"
+def test_top_level_await_is_a_syntax_error_showing_its_line_as_python_file_py():
+    result, chunks = run_source("import asyncio\nawait asyncio.sleep(0)\nprint('awaited')")
+    assert (result["status"], result["exit_code"]) == ("syntax-error", 1)
+    assert text(chunks) == (
+        f'  File "{FILE}", line 2\n'
+        "    await asyncio.sleep(0)\n"
+        "    ^^^^^^^^^^^^^^^^^^^^^^\n"
+        "SyntaxError: 'await' outside function\n"
+    )
+
+
+def test_an_asyncio_program_sees_no_loop_at_top_level():
+    source = "import asyncio\nasyncio.get_running_loop()"
+    result, chunks = run_source(source)
+    assert result["status"] == "error"
+    assert text(chunks, "stderr").endswith("RuntimeError: no running event loop\n")
 
 
 def test_input_does_not_hang():
