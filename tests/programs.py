@@ -294,8 +294,8 @@ def worker():
     print('worker: asked to stop')
 w = threading.Thread(target=worker)
 w.start()
-print('spinning', flush=True)
 try:
+    print('spinning\\n', end='', flush=True)  # one write: a Stop can land anywhere after
     while True:
         time.sleep(0.1)
 except KeyboardInterrupt:

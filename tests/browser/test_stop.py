@@ -161,7 +161,8 @@ def test_a_sigint_handler_of_the_program_runs_on_stop(session):
         "    sys.exit(3)\n"
         "signal.signal(signal.SIGINT, bye)\n"
         "def wait():\n"
-        "    print('waiting', flush=True)\n"
+        # One write: a fast Stop could land between print's text and its newline.
+        "    print('waiting\\n', end='', flush=True)\n"
         "    time.sleep(600)\n"
         "wait()\n"
     )
@@ -179,14 +180,18 @@ def test_a_sigint_handler_of_the_program_runs_on_stop(session):
 
 
 def test_stop_of_threads_that_spin_keeps_python(session):
+    # The marker comes 0.2 s after the main thread's last line: Stop finds it waiting
+    # for the spinners at exit (a Stop before that would raise in its own code).
     source = (
-        "import threading\n"
-        "def spin():\n"
+        "import threading, time\n"
+        "def spin(first):\n"
+        "    if first:\n"
+        "        time.sleep(0.2)\n"
+        "        print('spinning', flush=True)\n"
         "    while True:\n"
         "        pass\n"
-        "for _ in range(2):\n"
-        "    threading.Thread(target=spin).start()\n"
-        "print('spinning', flush=True)\n"
+        "for i in range(2):\n"
+        "    threading.Thread(target=spin, args=(i == 0,)).start()\n"
     )
 
     def run():
