@@ -364,7 +364,7 @@ print('end')
 ASYNC_AWAITS_FOREVER = """\
 import asyncio
 async def main():
-    print('waiting', flush=True)
+    print('waiting\\n', end='', flush=True)  # one write: Stop comes after
     await asyncio.sleep(600)
 asyncio.run(main())
 """
@@ -372,7 +372,7 @@ asyncio.run(main())
 ASYNC_SPINS = """\
 import asyncio
 async def main():
-    print('spinning', flush=True)
+    print('spinning\\n', end='', flush=True)  # one write: Stop comes after
     while True:
         pass
 asyncio.run(main())
