@@ -25,9 +25,8 @@ import asyncio
 import time
 
 from ..gate import Gate
+from ..timer_sleep import MAX_DELAY
 from . import stack_release
-
-_MAX_DELAY = (2**31 - 1) / 1000  # seconds
 
 
 class _Timer:
@@ -86,7 +85,7 @@ class PyodideBackend:
         # setTimeout fires at once past 2**31 - 1 ms; the scheduler re-arms early timers.
         # A cancelled timer still fires, as a no-op (it frees its JS callable then).
         timer = _Timer(fn)
-        self._schedule(self._once(timer.fire), min(max(delay, 0.0), _MAX_DELAY) * 1000)
+        self._schedule(self._once(timer.fire), min(max(delay, 0.0), MAX_DELAY) * 1000)
         return timer
 
     current_stack = staticmethod(stack_release.current_stack)
