@@ -16,9 +16,9 @@ from sitebuild import (
     RECORDED_DIR,
     assets,
     csp,
-    module_graph,
     quiz_bank,
     render_path,
+    scripts,
     styles,
 )
 from sitebuild.examples import ExampleError, discover
@@ -67,8 +67,12 @@ def on_pre_build(config) -> None:
 
 
 def on_env(env, config, files):
-    """main.html preloads the site's modules (module_graph.py says why)."""
-    env.globals["site_modules"] = module_graph.site_modules()
+    """The site's modules as one bundle (scripts.py), before the pages that load it."""
+    try:
+        env.globals["site_chunks"] = scripts.bundle(Path(config["site_dir"]))
+    except assets.AssetError as exc:
+        raise Abort(f"Aborted: {exc}") from exc
+    env.globals["site_script"] = scripts.BUNDLE
     return env
 
 

@@ -2,9 +2,9 @@
 
 Material puts its bundle at the end of <body> as a classic script, which still blocks
 the parser there and counts as render-blocking for Lighthouse. Deferred, it runs at the
-same point of the page's life (after parsing, before DOMContentLoaded, before the site's
-own module scripts, which are deferred too and keep their order), so nothing changes
-but the first paint.
+same point of the page's life (after parsing, before DOMContentLoaded, after the site's
+own module script, which is deferred too and comes first in the document), so nothing
+changes but the first paint.
 """
 
 from __future__ import annotations

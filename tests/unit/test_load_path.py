@@ -1,14 +1,15 @@
 """What the build does for load speed: one stylesheet bundle in mkdocs.yml's order, and
-the list of the site's modules that every page preloads."""
+one bundle of the site's modules."""
 
 from __future__ import annotations
 
-import re
+import json
+import subprocess
 from pathlib import Path
 
 import yaml
 
-from sitebuild import ROOT, module_graph, styles
+from sitebuild import ROOT, scripts, styles
 
 
 def extra_css() -> list[str]:
@@ -34,37 +35,50 @@ def test_stylesheets_are_bundled_in_the_listed_order(tmp_path: Path):
         assert (ROOT / "overrides" / source).read_text().strip() in bundle
 
 
-def test_module_graph_lists_the_static_graph_then_literal_dynamic_imports(
-    tmp_path: Path, monkeypatch
-):
-    (tmp_path / "lib").mkdir()
-    (tmp_path / "site.js").write_text(
-        'import { a } from "./a.js";\nimport {\n  b,\n} from "./lib/b.js";\n'
-        'const lazy = () => import("./lazy.js");\n'
-        'const computed = () => import(new URL("./computed.js", import.meta.url).href);\n'
+def test_site_script_bundle_keeps_each_modules_own_url(tmp_path: Path):
+    # A module in a sub-folder names a file beside it through import.meta.url, and one
+    # is imported lazily with a shared dependency: the bundle must still give the
+    # module's own URL, and the chunk both import from must be preloadable.
+    source = tmp_path / "js"
+    (source / "sub").mkdir(parents=True)
+    (source / "site.js").write_text(
+        'import { worker } from "./sub/a.js";\nimport { shared } from "./shared.js";\n'
+        'export const lazy = () => import("./lazy.js");\n'
+        "export const found = { worker, shared };\n"
     )
-    (tmp_path / "a.js").write_text('export { b } from "./lib/b.js";\nexport const a = 1;\n')
-    (tmp_path / "lib" / "b.js").write_text('import "../a.js";\nexport const b = 2;\n')
-    (tmp_path / "lazy.js").write_text('import { c } from "./lib/c.js";\nexport const d = c;\n')
-    (tmp_path / "lib" / "c.js").write_text("export const c = 3;\n")
-    monkeypatch.setattr(module_graph, "JS_ROOT", tmp_path)
-    found = module_graph.site_modules(tmp_path / "site.js")
-    # What site.js waits for first, then what it imports when it runs (and their imports).
-    assert found == [
-        "assets/js/site.js",
-        "assets/js/a.js",
-        "assets/js/lib/b.js",
-        "assets/js/lazy.js",
-        "assets/js/lib/c.js",
-    ]
+    (source / "sub" / "a.js").write_text(
+        'export const worker = new URL("./worker.js", import.meta.url).href;\n'
+    )
+    (source / "shared.js").write_text("export const shared = import.meta.url;\n")
+    (source / "lazy.js").write_text('export { shared } from "./shared.js";\n')
+    site = tmp_path / "site"
+    preload = scripts.bundle(site, source)
+
+    served = site / scripts.SITE_FOLDER
+    assert (site / scripts.BUNDLE).exists()
+    assert preload and all((site / chunk).exists() for chunk in preload)
+    # The sources are not part of the bundle's output: the theme serves them.
+    assert not (served / "sub").exists() and not (served / "site.js").exists()
+    found = _node_import(site / scripts.BUNDLE, "found")
+    assert found == {
+        "worker": (served / "sub" / "worker.js").as_uri(),
+        "shared": (served / "shared.js").as_uri(),
+    }
 
 
-def test_every_module_the_site_imports_is_preloaded():
-    modules = module_graph.site_modules()
-    assert modules[0] == "assets/js/site.js"
-    root = ROOT / "overrides"
-    for module in modules:
-        text = (root / module).read_text()
-        for spec in re.findall(r'from\s+"(\.{1,2}/[^"]+)"', text):
-            target = ((root / module).parent / spec).resolve().relative_to(root.resolve())
-            assert target.as_posix() in modules, f"{module} imports {spec}, not preloaded"
+def _node_import(module: Path, name: str):
+    url = json.dumps(module.as_uri())
+    script = f"const m = await import({url}); console.log(JSON.stringify(m.{name}));"
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_site_script_is_the_bundle_of_site_js(tmp_path: Path):
+    preload = scripts.bundle(tmp_path)
+    bundle = (tmp_path / scripts.BUNDLE).read_text()
+    # The runner is in the bundle itself (its Run buttons wait for nothing else); the
+    # later features are chunks of their own.
+    assert "runner__run" in bundle and "quiz__" not in bundle
+    assert all(chunk.startswith(f"{scripts.SITE_FOLDER}/site-") for chunk in preload)

@@ -4,10 +4,10 @@
 //
 // A feature is a module exporting mount(root) -> cleanup | undefined. Add it to a list:
 // EARLY features need only the page's own markup and mount as soon as the HTML is
-// parsed, before Material's bundle has run (the Run button is usable ~100-200 ms
-// sooner); LATE ones work with what Material's bundle adds, after its handler. LATE
-// modules are imported dynamically: preloaded as well (sitebuild/module_graph.py), but
-// this module, and so the Run buttons, do not wait for them.
+// parsed, before Material's bundle has run; LATE ones work with what Material's bundle
+// adds, after its handler. LATE modules are imported dynamically: chunks of their own in
+// the site's bundle (sitebuild/scripts.py), fetched when this module runs; it, and so
+// the Run buttons, do not wait for them.
 
 import { mount as mountRunner } from "./runner/index.js";
 
@@ -76,8 +76,8 @@ function followMaterial() {
   else onDocument();
 }
 
-// main.html loads this module before Material's deferred bundle: it normally runs once
-// the HTML is parsed, with the bundle still to come.
+// main.html loads this module (deferred) before Material's deferred bundle: it normally
+// runs once the HTML is parsed, with the bundle still to come.
 if (document.readyState === "interactive" && !window.document$) {
   mountEarly();
   document.addEventListener("DOMContentLoaded", followMaterial, { once: true });

@@ -2,8 +2,8 @@
 // block's current code, with the reader as the scheduler. A page asks for one bytecode
 // instruction per step, and a goal, by wrapping the block in
 // <div data-step="instruction" data-goal="lost-update">.
-// The stepper's own modules load on the first click (preloaded at low priority by
-// sitebuild/module_graph.py): they need not hold up the page's Run buttons.
+// The stepper's own modules load on the first click (a chunk of the site's bundle,
+// sitebuild/scripts.py): they need not hold up the page's Run buttons.
 
 import { button } from "./dom.js";
 
