@@ -40,6 +40,21 @@ def test_starter_program_runs_with_threads(playground):
     playground.assert_clean()
 
 
+def test_the_sites_code_loads_as_one_script(open_page):
+    # sitebuild/scripts.py: the runner's modules come in the bundle, not one request each
+    # (the Run button waited for the last of ~20 on six HTTP/1.1 connections).
+    watched = open_page("playground/")
+    page = watched.page
+    page.wait_for_load_state("networkidle")
+    expect(
+        block_of(page, "playground").get_by_role("button", name="Run", exact=True)
+    ).to_be_enabled()
+    site_code = [url for url in watched.requests if "/assets/js/" in url]
+    assert any(url.endswith("/assets/js/site.bundle.js") for url in site_code)
+    assert [url for url in site_code if "/assets/js/runner/" in url] == []
+    watched.assert_clean()
+
+
 def test_share_link_reopens_the_program(playground, browser, site):
     block = block_of(playground.page, "playground")
     replace_code(block, 'import threading\nprint("shared", threading.active_count())')
