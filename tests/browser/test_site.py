@@ -98,6 +98,12 @@ def test_runner_mounts_before_material_and_once(open_page):
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav--primary a[href*='race-conditions/']").first.click()
     page.wait_for_url("**/race-conditions/")
+    # Wait for the mount itself (a loaded machine can take longer than any fixed pause),
+    # then give a second, wrong mount time to show.
+    page.wait_for_function(
+        "[...document.querySelectorAll('.example[data-example]')]"
+        ".every((block) => block.querySelector('.runner__run'))"
+    )
     page.wait_for_timeout(200)
     counts = run_buttons_per_block(page)
     assert counts and all(n == 1 for n in counts), counts  # instant pages still mount
