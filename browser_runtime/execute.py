@@ -2,8 +2,8 @@
 
 The worker calls ``await run(source, filename, options, emit)`` once per click. Each run
 gets a fresh ``__main__`` module and a fresh interpreter state (fresh_state.py), its
-output goes to ``emit(stream, text)`` as it is written, and an error is reported as a
-traceback trimmed to the reader's own code.
+output goes to ``emit(stream, text)`` as it is written, and an uncaught exception is
+reported as CPython reports it (sys.excepthook; tracebacks without the runtime's frames).
 
 Everything here is plain Python so that CPython can unit-test it; nothing imports
 ``js`` or ``pyodide``: the worker passes ``emit`` in.
@@ -18,7 +18,7 @@ import sys
 import types
 from collections.abc import Callable, Mapping
 
-from browser_runtime.exit_status import exit_code_of
+from browser_runtime.exit_status import exit_code_of, report_uncaught
 from browser_runtime.fresh_state import InterpreterState, run_exit_handlers, seed_random
 from browser_runtime.options import BadOptions, RunOptions
 from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamWriter
@@ -27,7 +27,12 @@ from browser_runtime.page_limits import PageLimits
 from browser_runtime.stop_sleep import StopFlag
 from browser_runtime.thread_detect import uses_threads
 from browser_runtime.threaded_run import run_threaded
-from browser_runtime.tracebacks import format_error, is_thread_start_error, unchain
+from browser_runtime.tracebacks import (
+    format_syntax_error,
+    is_thread_start_error,
+    print_uncaught,
+    unchain,
+)
 
 __all__ = [
     "OutputLimitReached",
@@ -117,7 +122,7 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event, st
         try:
             code = compile(source, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as exc:
-            sink.emit("stderr", format_error(exc, filename))
+            sink.emit("stderr", format_syntax_error(exc, filename))
             return "syntax-error", 1, extra
         if threaded:
             return await run_threaded(code, main, opts, sink, on_event)
@@ -136,7 +141,7 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event, st
         else:
             status = "error"
             try:  # capped like any output: mutual recursion prints 200,000 frames
-                sink.write("stderr", format_error(exc, filename))
+                report_uncaught(exc, print_uncaught)
             except OutputLimitReached:
                 pass  # run() reports the cut
             unchain(exc)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from browser_runtime.tracebacks import without_runtime_frames
+
 
 def exit_code_of(exc: SystemExit) -> int:
     """None is 0, an int is itself; anything else is printed to stderr and gives 1."""
@@ -16,18 +18,16 @@ def exit_code_of(exc: SystemExit) -> int:
     return 1
 
 
-def report_uncaught(exc: BaseException, print_default, skip_file: str) -> None:
+def report_uncaught(exc: BaseException, print_default) -> None:
     """An exception ended the program: ``sys.excepthook`` reports it, as in CPython.
 
     The default hook is ``print_default(exc)``; a hook the program installed gets the
-    traceback without the runner's own frames (``skip_file``)."""
+    traceback without the runtime's own frames."""
     hook = sys.excepthook
     if hook is sys.__excepthook__:
         print_default(exc)
         return
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == skip_file:
-        tb = tb.tb_next
+    tb = without_runtime_frames(exc.__traceback__)
     try:
         hook(type(exc), exc, tb)
     except BaseException as err:  # noqa: BLE001 - CPython reports both, as here

@@ -1,9 +1,18 @@
-"""Tracebacks as the reader should see them: only the reader's own frames."""
+"""Tracebacks as ``python FILE`` prints them: the program's frames and the standard
+library's, never the runtime's own (this package, Pyodide's glue), which CPython has not.
+
+The standard library lives in Pyodide's zip (/lib/python314.zip/...): its frames show
+that path, and their source lines come through the zip's loader (linecache.lazycache),
+as CPython's traceback module finds them for a zipped standard library.
+"""
 
 from __future__ import annotations
 
 import linecache
+import os
+import sys
 import traceback
+import types
 from collections.abc import Callable
 
 THREAD_START_ERROR = "can't start new thread"
@@ -12,6 +21,23 @@ THREAD_START_ERROR = "can't start new thread"
 # a few thousand frames overflow it and Pyodide dies. Deeper chains are taken apart
 # one frame at a time (unchain); below this depth the ordinary free is safe.
 SAFE_FREE_DEPTH = 1000
+
+_STDLIB_DIR = os.path.dirname(os.path.abspath(os.__file__))
+# This package, and the Pyodide packages that run the worker's code (its exec, its
+# event loop): in the standard library's folder, but no part of CPython's.
+RUNTIME_DIRS = tuple(
+    os.path.join(folder, "") for folder in (
+        os.path.dirname(os.path.abspath(__file__)),
+        os.path.join(_STDLIB_DIR, "_pyodide"),
+        os.path.join(_STDLIB_DIR, "pyodide"),
+    )
+)  # fmt: skip
+# traceback.BUILTIN_EXCEPTION_LIMIT (3.13+): what sys.tracebacklimit allows.
+_LIMIT = getattr(traceback, "BUILTIN_EXCEPTION_LIMIT", None)
+
+
+def is_runtime_file(filename: str) -> bool:
+    return filename.startswith(RUNTIME_DIRS)
 
 
 class CollapsingStack(traceback.StackSummary):
@@ -51,18 +77,45 @@ def keep_frames(te: traceback.TracebackException, keep: Callable[[str], bool]) -
         todo.extend(getattr(current, "exceptions", None) or ())
 
 
-def trim_traceback(te: traceback.TracebackException, filename: str) -> None:
-    """Keep only the reader's frames, in this exception and every chained one."""
-    keep_frames(te, lambda name: name == filename)
+def drop_runtime_frames(te: traceback.TracebackException) -> None:
+    keep_frames(te, lambda filename: not is_runtime_file(filename))
 
 
-def format_error(exc: BaseException, filename: str) -> str:
+def without_runtime_frames(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """The traceback a hook of the program's gets: a copy without the runtime's entries."""
+    kept = []
+    while tb is not None:
+        if not is_runtime_file(tb.tb_frame.f_code.co_filename):
+            kept.append(tb)
+        tb = tb.tb_next
+    chain = None
+    for entry in reversed(kept):
+        chain = types.TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return chain
+
+
+def print_uncaught(exc: BaseException, file=None, exc_type=None, tb=None) -> None:
+    """What the interpreter prints for an uncaught ``exc`` (traceback's
+    _print_exception_bltin: sys.tracebacklimit, compact chains), runtime frames left out.
+    ``file``: the program's sys.stderr by default (nothing if it set that to None)."""
+    file = sys.stderr if file is None else file
+    if file is None:
+        return
+    exc_type = exc_type or type(exc)
+    tb = tb or exc.__traceback__
+    te = traceback.TracebackException(exc_type, exc, tb, limit=_LIMIT, compact=True)
+    drop_runtime_frames(te)
+    file.write("".join(te.format()))
+
+
+def format_syntax_error(exc: SyntaxError | ValueError, filename: str) -> str:
+    """What ``python FILE`` prints when FILE does not compile."""
     if isinstance(exc, SyntaxError) and exc.text is None and exc.filename == filename:
         # The compiler's own errors ('await' outside function) carry no source line when
         # compiled from a string; ``python FILE`` reads it from the file and shows it.
         exc.text = linecache.getline(filename, exc.lineno or 0) or None
     te = traceback.TracebackException.from_exception(exc)
-    trim_traceback(te, filename)
+    drop_runtime_frames(te)
     return "".join(te.format())
 
 

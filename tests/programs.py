@@ -305,8 +305,7 @@ except KeyboardInterrupt:
 print('done')
 """
 
-# asyncio (browser_runtime/page_asyncio.py); expected outputs are CPython 3.13's, trimmed
-# to the program's frames as the page prints tracebacks.
+# asyncio (browser_runtime/page_asyncio.py); expected outputs are CPython 3.13's.
 ASYNC_RAISES = """\
 import asyncio
 async def main():
@@ -382,4 +381,48 @@ TOP_LEVEL_AWAIT = """\
 import asyncio
 await asyncio.sleep(0)
 print('never')
+"""
+
+# Uncaught exceptions raised inside the standard library (browser_runtime/tracebacks.py):
+# the traceback shows the library's frames, as ``python file.py`` does.
+LIBRARY_RAISES = """\
+import json
+def load(text):
+    return json.loads(text)
+load('x')
+"""
+
+# A chain (raise ... from, and an exception while handling another) through the library.
+LIBRARY_CHAIN = """\
+import json, random
+try:
+    json.loads('{')
+except ValueError as e:
+    try:
+        raise RuntimeError('bad config') from e
+    except RuntimeError:
+        random.choice([])
+"""
+
+LIBRARY_GROUP = """\
+import json
+errors = []
+for text in ['x', '[']:
+    try:
+        json.loads(text)
+    except ValueError as e:
+        errors.append(e)
+raise ExceptionGroup('parse', errors)
+"""
+
+# The program's own sys.excepthook reports the uncaught exception, as in CPython.
+OWN_EXCEPTHOOK = """\
+import sys, traceback
+def hook(kind, value, tb):
+    print('hook:', kind.__name__, value, file=sys.stderr)
+    traceback.print_tb(tb)
+sys.excepthook = hook
+def f():
+    raise ValueError('x')
+f()
 """

@@ -11,23 +11,11 @@ from __future__ import annotations
 
 import _thread as _real_thread
 import sys
-import traceback
 
-from ..tracebacks import keep_frames, unchain
-from .code_origin import is_runtime_file
+from ..tracebacks import print_uncaught, unchain
 
 # The C struct sequence type CPython's threading.ExceptHookArgs is.
 ExceptHookArgs = _real_thread._ExceptHookArgs
-_LIMIT = getattr(traceback, "BUILTIN_EXCEPTION_LIMIT", None)  # 3.13+: sys.tracebacklimit
-
-
-def print_uncaught(exc: BaseException, file, exc_type=None, tb=None) -> None:
-    """What the interpreter prints for an uncaught ``exc``, runtime frames left out."""
-    exc_type = exc_type or type(exc)
-    tb = tb or exc.__traceback__
-    te = traceback.TracebackException(exc_type, exc, tb, limit=_LIMIT, compact=True)
-    keep_frames(te, lambda filename: not is_runtime_file(filename))
-    file.write("".join(te.format()))
 
 
 def excepthook(args, /) -> None:

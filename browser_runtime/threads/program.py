@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 from ..exit_status import exit_code_of, report_uncaught
 from ..facts import SEED_LIMIT
 from ..fresh_state import run_exit_handlers
 from ..options import check_seed
-from ..tracebacks import unchain
+from ..tracebacks import print_uncaught, unchain
 from .availability import ThreadsUnavailable, unavailable_reason
-from .excepthook import print_uncaught
 from .outcome import Outcome
 from .run_setup import _Run
 from .unraisable import ON_THREADING_SHUTDOWN, report_unraisable
@@ -31,12 +28,6 @@ MODES = ("gil", "gil39", "anywhere", "step")  # "step": stepping.py
 DEFAULT_SLICE_CHECKS = 20000
 
 
-def _print_uncaught(exc: BaseException) -> None:
-    # The traceback shows the program's frames and the library's, never the runtime's
-    # own (this module, page_limits.py): CPython has no such frames.
-    print_uncaught(exc, sys.stderr)
-
-
 def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
     # threading is imported first, as CPython's startup effectively does, so its
     # _MainThread is this thread and _shutdown() runs at exit. ``ending`` tells the
@@ -50,7 +41,7 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
         except SystemExit as exc:
             exit_code = exit_code_of(exc)
         except BaseException as exc:  # noqa: BLE001 - the interpreter reports everything
-            report_uncaught(exc, _print_uncaught, __file__)
+            report_uncaught(exc, print_uncaught)
             unchain(exc)
             # As CPython: an uncaught KeyboardInterrupt exits as killed by SIGINT.
             exit_code = 130 if isinstance(exc, KeyboardInterrupt) else 1
@@ -63,7 +54,7 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
             unchain(exc)
         run_exit_handlers()
     except BaseException as exc:  # noqa: BLE001
-        _print_uncaught(exc)
+        print_uncaught(exc)
     finally:
         sched.finish("ok", exit_code)
 

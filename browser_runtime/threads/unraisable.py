@@ -10,9 +10,8 @@ and goes on to the atexit handlers; the exit code is unchanged.
 from __future__ import annotations
 
 import sys
-import types
 
-from .code_origin import is_runtime_file
+from ..tracebacks import without_runtime_frames
 
 ON_THREADING_SHUTDOWN = "Exception ignored on threading shutdown"
 
@@ -34,18 +33,6 @@ def _hook_args_type() -> type:
 
 
 UnraisableHookArgs = _hook_args_type()
-
-
-def without_runtime_frames(tb: types.TracebackType | None) -> types.TracebackType | None:
-    kept = []
-    while tb is not None:
-        if not is_runtime_file(tb.tb_frame.f_code.co_filename):
-            kept.append(tb)
-        tb = tb.tb_next
-    chain = None
-    for entry in reversed(kept):
-        chain = types.TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
-    return chain
 
 
 def report_unraisable(exc: BaseException, message: str) -> None:

@@ -47,6 +47,16 @@ class RunnerSession:
     def threaded(self, source: str, filename: str = "main.py", **options):
         return self.run(source, filename, **{**THREADED, **options})
 
+    def plain_or_threaded(self, source: str, threaded: bool):
+        """Run ``source`` plainly, or on the threads runtime: with ``import threading``
+        added at its end (its lines unchanged), as a program importing it would."""
+        if threaded:
+            out = self.threaded(source + "import threading\n")
+        else:
+            out = self.run(source)
+        assert bool(out["result"].get("mode")) is threaded  # the runtime it meant to test
+        return out
+
 
 @contextmanager
 def open_runner_session(browser, site):

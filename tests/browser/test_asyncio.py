@@ -1,7 +1,7 @@
 """asyncio programs in the page print what ``python file.py`` prints (CPython's event
 loop per asyncio.run: browser_runtime/page_asyncio.py), and Stop ends them as Ctrl-C
-does, keeping Python. Expected outputs are CPython 3.13's, trimmed to the program's
-frames as the page prints tracebacks (tracebacks.py).
+does, keeping Python. Expected outputs are CPython 3.13's, the library's frames compared
+through stdlib_frames.as_cpython.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pytest
 
 from tests import programs
 from tests.browser.runner_session import open_runner_session
+from tests.browser.stdlib_frames import as_cpython
 from tests.browser.test_stop import kept_python, run_and_stop
 
 
@@ -27,16 +28,53 @@ def no_page_errors(session):
     assert session.watched.errors[before:] == []
 
 
+# asyncio.run's frames down to the task (CPython 3.13's, as in the page's 3.14).
+ASYNCIO_RUN = (
+    '  File "STDLIB/asyncio/runners.py", line N, in run\n'
+    "    return runner.run(main)\n"
+    "           ~~~~~~~~~~^^^^^^\n"
+)
+RUNNER_RUN = (
+    '  File "STDLIB/asyncio/runners.py", line N, in run\n'
+    "    return self._loop.run_until_complete(task)\n"
+    "           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^\n"
+)
+# The task's outcome raised again, by the loop...
+TASK_RESULT = (
+    '  File "STDLIB/asyncio/base_events.py", line N, in run_until_complete\n'
+    "    return future.result()\n"
+    "           ~~~~~~~~~~~~~^^\n"
+)
+# ... or the loop running a step of the task.
+LOOP_RUNS_TASK = (
+    '  File "STDLIB/asyncio/base_events.py", line N, in run_until_complete\n'
+    "    self.run_forever()\n"
+    "    ~~~~~~~~~~~~~~~~^^\n"
+    '  File "STDLIB/asyncio/base_events.py", line N, in run_forever\n'
+    "    self._run_once()\n"
+    "    ~~~~~~~~~~~~~~^^\n"
+    '  File "STDLIB/asyncio/base_events.py", line N, in _run_once\n'
+    "    handle._run()\n"
+    "    ~~~~~~~~~~~^^\n"
+    '  File "STDLIB/asyncio/events.py", line N, in _run\n'
+    "    self._context.run(self._callback, *self._args)\n"
+    "    ~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+)
+
+
 def test_an_uncaught_exception_in_a_coroutine_is_printed_once(session):
     out = session.run(programs.ASYNC_RAISES)
     assert (out["result"]["status"], out["result"]["exit_code"]) == ("error", 1)
     assert out["stdout"] == "hi\n"
-    assert out["stderr"] == (
+    assert as_cpython(out["stderr"]) == (
         "Traceback (most recent call last):\n"
         '  File "main.py", line 5, in <module>\n'
         "    asyncio.run(main())\n"
         "    ~~~~~~~~~~~^^^^^^^^\n"
-        '  File "main.py", line 4, in main\n'
+        + ASYNCIO_RUN
+        + RUNNER_RUN
+        + TASK_RESULT
+        + '  File "main.py", line 4, in main\n'
         "    raise ValueError('boom')\n"
         "ValueError: boom\n"
     )
@@ -99,14 +137,19 @@ def stopped(out: dict) -> None:
 
 
 def test_stop_while_awaiting_cancels_main_then_raises_keyboardinterrupt(session):
-    def run():
+    def stop():
         out = run_and_stop(session, programs.ASYNC_AWAITS_FOREVER, "waiting")
         stopped(out)
         assert out["stdout"] == "waiting\n"
-        assert out["stderr"] == (
+        assert as_cpython(out["stderr"]) == (
             "Traceback (most recent call last):\n"
-            '  File "main.py", line 4, in main\n'
+            + RUNNER_RUN
+            + TASK_RESULT
+            + '  File "main.py", line 4, in main\n'
             "    await asyncio.sleep(600)\n"
+            '  File "STDLIB/asyncio/tasks.py", line N, in sleep\n'
+            "    return await future\n"
+            "           ^^^^^^^^^^^^\n"
             "asyncio.exceptions.CancelledError\n"
             "\n"
             "During handling of the above exception, another exception occurred:\n"
@@ -115,21 +158,35 @@ def test_stop_while_awaiting_cancels_main_then_raises_keyboardinterrupt(session)
             '  File "main.py", line 5, in <module>\n'
             "    asyncio.run(main())\n"
             "    ~~~~~~~~~~~^^^^^^^^\n"
+            + ASYNCIO_RUN
+            + '  File "STDLIB/asyncio/runners.py", line N, in run\n'
+            "    raise KeyboardInterrupt()\n"
             "KeyboardInterrupt\n"
         )
 
-    kept_python(session, run)
+    kept_python(session, stop)
 
 
 def test_stop_of_a_spinning_coroutine_ends_it_as_a_second_ctrl_c_does(session):
-    def run():
+    def stop():
         out = run_and_stop(session, programs.ASYNC_SPINS, "spinning")
         stopped(out)
-        head, frame = out["stderr"].split('  File "main.py", line ', 2)[1:]
-        assert head == "6, in <module>\n    asyncio.run(main())\n    ~~~~~~~~~~~^^^^^^^^\n"
-        # Where the loop was interrupted: its test (line 4) or its body (line 5).
+        head, frame = as_cpython(out["stderr"]).split('  File "main.py", line ', 2)[1:]
+        assert head == (
+            "6, in <module>\n    asyncio.run(main())\n    ~~~~~~~~~~~^^^^^^^^\n"
+            + ASYNCIO_RUN
+            + RUNNER_RUN
+            + LOOP_RUNS_TASK
+        )
+        # Where the loop was interrupted: its test (line 4) or its body (line 5), then
+        # the Runner's SIGINT handler, as after a second Ctrl-C.
         where = ("4, in main\n    while True:\n          ^^^^\n", "5, in main\n    pass\n")
-        assert frame in [w + "KeyboardInterrupt\n" for w in where]
+        handler = (
+            '  File "STDLIB/asyncio/runners.py", line N, in _on_sigint\n'
+            "    raise KeyboardInterrupt()\n"
+            "KeyboardInterrupt\n"
+        )
+        assert frame in [w + handler for w in where]
         assert out["stderr"].startswith("Traceback (most recent call last):\n")
 
-    kept_python(session, run)
+    kept_python(session, stop)
