@@ -125,7 +125,10 @@ async def _run_code(source, filename, main, opts: RunOptions, sink, on_event, st
             sink.emit("stderr", format_syntax_error(exc, filename))
             return "syntax-error", 1, extra
         if threaded:
-            return await run_threaded(code, main, opts, sink, on_event)
+            from browser_runtime.threads.run_asyncio import ThreadedAsyncio
+
+            with ThreadedAsyncio():
+                return await run_threaded(code, main, opts, sink, on_event)
         with aio:
             exec(code, main.__dict__)
     except OutputLimitReached:

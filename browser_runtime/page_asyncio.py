@@ -36,25 +36,28 @@ _ON_SIGINT = runners.Runner._on_sigint
 
 
 class _Wait:
-    """The selector as BaseEventLoop uses it: wait up to ``timeout`` (None: forever)."""
+    """The selector as BaseEventLoop uses it: wait up to ``timeout`` (None: forever) in
+    pieces, until a wake-up (call_soon_threadsafe: the Runner's SIGINT handler)."""
 
     def __init__(self, loop: PageEventLoop, piece: Callable[[float], None], clock) -> None:
         self._loop = loop
         self._piece = piece
         self._clock = clock
+        self._woken = False
 
     def select(self, timeout: float | None = None) -> list:
-        loop = self._loop
         if timeout is None or timeout > 0:
             end = None if timeout is None else self._clock() + timeout
-            # A wake-up (call_soon_threadsafe: the Runner's SIGINT handler) ends the wait.
-            while not (loop._woken or loop._ready):
+            while not (self._woken or self._loop._ready):
                 left = PIECE if end is None else min(end - self._clock(), PIECE)
                 if left <= 0:
                     break
                 self._piece(left)
-        loop._woken = False
+        self._woken = False
         return []
+
+    def wake(self) -> None:
+        self._woken = True
 
     def close(self) -> None:
         pass
@@ -62,15 +65,14 @@ class _Wait:
 
 class PageEventLoop(unix_events._UnixSelectorEventLoop):
     """CPython's event loop on Linux, minus its self-pipe (a socketpair, which a page
-    lacks): a wake-up sets a flag that the wait checks between pieces. Each run makes
-    a subclass that knows how to sleep (``_piece``, ``_clock``)."""
+    lacks): a wake-up goes to the wait itself. Each run makes a subclass that knows
+    how to wait (``_make_wait``: a _Wait, or threads/run_asyncio.py's) and its clock."""
 
-    _piece: Callable[[float], None]
+    _make_wait: Callable[[PageEventLoop], _Wait]
     _clock: Callable[[], float] = staticmethod(time.monotonic)
 
     def __init__(self, selector=None) -> None:
-        self._woken = False
-        super().__init__(selector=_Wait(self, type(self)._piece, type(self)._clock))
+        super().__init__(selector=type(self)._make_wait(self))
 
     def time(self) -> float:
         return type(self)._clock()  # time.monotonic(), as BaseEventLoop's
@@ -82,7 +84,7 @@ class PageEventLoop(unix_events._UnixSelectorEventLoop):
         pass
 
     def _write_to_self(self) -> None:
-        self._woken = True
+        self._selector.wake()
 
     def create_task(self, coro, *, name=None, **kwargs):
         # asyncio's own count of unnamed tasks lives as long as the worker (Pyodide's
@@ -92,11 +94,11 @@ class PageEventLoop(unix_events._UnixSelectorEventLoop):
         return super().create_task(coro, name=name, **kwargs)
 
 
-def loop_class(piece: Callable[[float], None], clock=time.monotonic) -> type[PageEventLoop]:
+def loop_class(make_wait, clock) -> type[PageEventLoop]:
     """The run's loop class, named as CPython's on Linux: ``repr(loop)`` and
     ``type(loop)`` read as in the recorded outputs."""
     name = unix_events._UnixSelectorEventLoop.__name__
-    attrs = {"_piece": staticmethod(piece), "_clock": staticmethod(clock)}
+    attrs = {"_make_wait": staticmethod(make_wait), "_clock": staticmethod(clock)}
     cls = type(name, (PageEventLoop,), {**attrs, "_task_numbers": itertools.count(1)})
     cls.__module__ = unix_events.__name__
     return cls
@@ -115,12 +117,27 @@ def _on_sigint(self, signum, frame, main_task):
         _ON_SIGINT(self, signum, frame, main_task)
 
 
-class PageAsyncio:
-    """Context manager: CPython's asyncio for the program's own code (see above)."""
+def _monotonic() -> float:
+    return time.monotonic()  # looked up each time: a replayable run's is virtual
 
-    def __init__(self, stop: StopFlag | None = None, clock=time.monotonic, sleep=None) -> None:
-        sleep = sleep or timer_sleep(_BASE_SLEEP)
-        self.loop_class = loop_class(sleep if stop is None else stop_piece(sleep, stop), clock)
+
+class PageAsyncio:
+    """Context manager: CPython's asyncio for the program's own code (see above).
+
+    ``make_wait``: how a loop waits (default: sleep pieces that hear ``stop``);
+    ``own_stack``: the program runs on the caller's stack, which leaves Pyodide's loop
+    while it runs (a threaded run's threads start on stacks of their own instead)."""
+
+    def __init__(
+        self, stop: StopFlag | None = None, clock=_monotonic, sleep=None, make_wait=None,
+        own_stack: bool = True,
+    ) -> None:  # fmt: skip
+        if make_wait is None:
+            sleep = sleep or timer_sleep(_BASE_SLEEP)
+            piece = sleep if stop is None else stop_piece(sleep, stop)
+            make_wait = lambda loop: _Wait(loop, piece, clock)  # noqa: E731
+        self.loop_class = loop_class(make_wait, clock)
+        self.own_stack = own_stack
         self.policy = _POLICY_BASE()
         self.policy._loop_factory = self.loop_class
 
@@ -128,13 +145,14 @@ class PageAsyncio:
         # The runner's own coroutine runs as a task of Pyodide's loop: the program's code
         # runs outside it, as a script's top level does (CPython 3.14 allows one current
         # task per thread, so the program's tasks could not run otherwise).
-        loop = events._get_running_loop()
+        loop = events._get_running_loop() if self.own_stack else None
         task = tasks.current_task(loop) if loop is not None else None
         if task is not None:
             tasks._leave_task(loop, task)
         self.saved = (loop, task, events._event_loop_policy, asyncio.run, runners.Runner._on_sigint)
         self.names = [(m, n, m.__dict__[n]) for m, n in _LOOP_NAMES if n in m.__dict__]
-        events._set_running_loop(None)
+        if self.own_stack:
+            events._set_running_loop(None)
         events._event_loop_policy = self.policy
         asyncio.run = runners.run
         runners.Runner._on_sigint = _on_sigint
@@ -146,6 +164,7 @@ class PageAsyncio:
         loop, task, events._event_loop_policy, asyncio.run, runners.Runner._on_sigint = self.saved
         for module, name, original in self.names:
             setattr(module, name, original)
-        events._set_running_loop(loop)
+        if self.own_stack:
+            events._set_running_loop(loop)
         if task is not None:
             tasks._enter_task(loop, task)

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from browser_runtime.facts import THREAD_MODULES
+from browser_runtime.thread_detect import uses_threads
 
 MANIFEST_NAME = "examples.toml"
 
@@ -82,7 +82,7 @@ class Example:
     @property
     def uses_threads(self) -> bool:
         """True when the example starts threads (the in-browser runner needs to know)."""
-        return any(name.split(".")[0] in THREAD_MODULES for name in self.imports)
+        return uses_threads(self.source)
 
 
 def source_sha256(source: str) -> str:

@@ -415,6 +415,17 @@ for text in ['x', '[']:
 raise ExceptionGroup('parse', errors)
 """
 
+# input() in a thread and in the main thread (the page's own input(): page_limits.py).
+ASKS_IN_A_THREAD = """\
+import threading
+def ask():
+    input('x? ')
+t = threading.Thread(target=ask)
+t.start()
+t.join()
+input('y? ')
+"""
+
 # The program's own sys.excepthook reports the uncaught exception, as in CPython.
 OWN_EXCEPTHOOK = """\
 import sys, traceback
@@ -425,4 +436,74 @@ sys.excepthook = hook
 def f():
     raise ValueError('x')
 f()
+"""
+
+# asyncio's threads: to_thread and run_in_executor run in threads of their own
+# (the default executor's are named asyncio_N), shut down when asyncio.run returns.
+ASYNC_TO_THREAD = """\
+import asyncio, threading, time
+def work(n):
+    time.sleep(0.05)
+    return threading.current_thread().name, n * 2
+async def main():
+    print(threading.current_thread().name)
+    print(await asyncio.to_thread(work, 21))
+    done = await asyncio.gather(*(asyncio.to_thread(work, i) for i in range(3)))
+    print(sorted(name for name, _ in done), [n for _, n in done])
+asyncio.run(main())
+print(threading.active_count())
+"""
+
+# No threading module imported: asyncio's thread is still a thread.
+ASYNC_TO_THREAD_ONLY = """\
+import asyncio
+async def main():
+    print(await asyncio.to_thread(sum, [20, 22]))
+asyncio.run(main())
+"""
+
+ASYNC_EXECUTORS = """\
+import asyncio, threading
+from concurrent.futures import ThreadPoolExecutor
+def work(n):
+    return threading.current_thread().name.split('_')[0], n
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix='pool') as pool:
+        print(await asyncio.gather(*(loop.run_in_executor(pool, work, i) for i in range(3))))
+    print(await loop.run_in_executor(None, work, 3))
+asyncio.run(main())
+"""
+
+# Two threads each run an event loop at once: each has its own, and its own executor.
+ASYNC_LOOP_PER_THREAD = """\
+import asyncio, threading
+barrier = threading.Barrier(2)
+seen = {}
+async def job():
+    seen[threading.current_thread().name] = asyncio.get_running_loop()
+    await asyncio.to_thread(barrier.wait)  # both loops are running now
+    return await asyncio.to_thread(lambda: threading.current_thread().name)
+def worker():
+    seen['result'] = asyncio.run(job())
+t = threading.Thread(target=worker, name='W')
+t.start()
+result = asyncio.run(job())
+t.join()
+print(result, seen['result'], seen['W'] is not seen['MainThread'])
+"""
+
+# The policy's event loop (set by asyncio.run in the main thread) is per thread.
+ASYNC_POLICY_LOOP_PER_THREAD = """\
+import asyncio, threading
+def worker():
+    try:
+        asyncio.get_event_loop()
+    except RuntimeError as e:
+        print(e)
+async def main():
+    t = threading.Thread(target=worker, name='W')
+    t.start()
+    t.join()
+asyncio.run(main())
 """

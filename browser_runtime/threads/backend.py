@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from asyncio import events
 
 from ..gate import Gate
 from ..timer_sleep import MAX_DELAY
@@ -79,7 +80,13 @@ class PyodideBackend:
 
     def spawn(self, fn) -> None:
         # Webloop callbacks are entered "promising", so fn may suspend with run_sync.
-        self._loop.call_soon(fn)
+        # Each has a thread state of its own, where Pyodide's loop is the running one: a
+        # thread starts with none, as in CPython (the program's loops: run_asyncio.py).
+        def thread():
+            events._set_running_loop(None)
+            fn()
+
+        self._loop.call_soon(thread)
 
     def call_later(self, delay: float, fn):
         # setTimeout fires at once past 2**31 - 1 ms; the scheduler re-arms early timers.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests import programs
-from tests.browser.runner_session import open_runner_session
+from tests.browser.runner_session import THREADED, open_runner_session
 from tests.browser.stdlib_frames import as_cpython
 from tests.browser.test_stop import kept_python, run_and_stop
 
@@ -18,6 +18,18 @@ from tests.browser.test_stop import kept_python, run_and_stop
 def session(browser, site):
     with open_runner_session(browser, site) as runner:
         yield runner
+
+
+@pytest.fixture(params=[False, True], ids=["plain", "threaded"])
+def threaded(request) -> bool:
+    """Whether a program runs on the threads runtime (as one importing threading does)."""
+    return request.param
+
+
+def run_stopped(session, source: str, marker: str, threaded: bool) -> dict:
+    if threaded:  # as RunnerSession.plain_or_threaded
+        return run_and_stop(session, source + "import threading\n", marker, **THREADED)
+    return run_and_stop(session, source, marker)
 
 
 @pytest.fixture(autouse=True)
@@ -62,8 +74,8 @@ LOOP_RUNS_TASK = (
 )
 
 
-def test_an_uncaught_exception_in_a_coroutine_is_printed_once(session):
-    out = session.run(programs.ASYNC_RAISES)
+def test_an_uncaught_exception_in_a_coroutine_is_printed_once(session, threaded):
+    out = session.plain_or_threaded(programs.ASYNC_RAISES, threaded)
     assert (out["result"]["status"], out["result"]["exit_code"]) == ("error", 1)
     assert out["stdout"] == "hi\n"
     assert as_cpython(out["stderr"]) == (
@@ -80,15 +92,15 @@ def test_an_uncaught_exception_in_a_coroutine_is_printed_once(session):
     )
 
 
-def test_sys_exit_in_a_coroutine_exits_quietly_with_its_code(session):
-    out = session.run(programs.ASYNC_EXIT_3)
+def test_sys_exit_in_a_coroutine_exits_quietly_with_its_code(session, threaded):
+    out = session.plain_or_threaded(programs.ASYNC_EXIT_3, threaded)
     assert (out["result"]["status"], out["result"]["exit_code"]) == ("exit", 3)
     assert (out["stdout"], out["stderr"]) == ("", "")
 
 
-def test_the_loop_is_cpythons_and_only_inside_asyncio_run(session):
+def test_the_loop_is_cpythons_and_only_inside_asyncio_run(session, threaded):
     for _ in range(2):  # the second run counts tasks from Task-1 again
-        out = session.run(programs.ASYNC_LOOP_FACTS)
+        out = session.plain_or_threaded(programs.ASYNC_LOOP_FACTS, threaded)
         assert out["stderr"] == ""
         assert out["stdout"] == (
             "top level: no running event loop\n"
@@ -105,8 +117,8 @@ def test_callbacks_left_scheduled_never_run_not_even_in_the_next_run(session):
     assert (after["stdout"], after["stderr"]) == ("next run\n", "")
 
 
-def test_a_task_exception_never_retrieved_is_logged_as_cpython_logs_it(session):
-    out = session.run(programs.ASYNC_UNRETRIEVED)
+def test_a_task_exception_never_retrieved_is_logged_as_cpython_logs_it(session, threaded):
+    out = session.plain_or_threaded(programs.ASYNC_UNRETRIEVED, threaded)
     assert out["stdout"] == "end\n"
     assert out["stderr"] == (
         "Task exception was never retrieved\n"
@@ -136,9 +148,9 @@ def stopped(out: dict) -> None:
     assert out["result"]["exit_code"] == 130  # as CPython after Ctrl-C
 
 
-def test_stop_while_awaiting_cancels_main_then_raises_keyboardinterrupt(session):
+def test_stop_while_awaiting_cancels_main_then_raises_keyboardinterrupt(session, threaded):
     def stop():
-        out = run_and_stop(session, programs.ASYNC_AWAITS_FOREVER, "waiting")
+        out = run_stopped(session, programs.ASYNC_AWAITS_FOREVER, "waiting", threaded)
         stopped(out)
         assert out["stdout"] == "waiting\n"
         assert as_cpython(out["stderr"]) == (
@@ -167,9 +179,9 @@ def test_stop_while_awaiting_cancels_main_then_raises_keyboardinterrupt(session)
     kept_python(session, stop)
 
 
-def test_stop_of_a_spinning_coroutine_ends_it_as_a_second_ctrl_c_does(session):
+def test_stop_of_a_spinning_coroutine_ends_it_as_a_second_ctrl_c_does(session, threaded):
     def stop():
-        out = run_and_stop(session, programs.ASYNC_SPINS, "spinning")
+        out = run_stopped(session, programs.ASYNC_SPINS, "spinning", threaded)
         stopped(out)
         head, frame = as_cpython(out["stderr"]).split('  File "main.py", line ', 2)[1:]
         assert head == (

@@ -19,16 +19,19 @@ def session(browser, site):
         yield runner
 
 
-JSON_LOADS_X = """\
+JSON_DECODES = """\
   File "STDLIB/json/__init__.py", line N, in loads
     return _default_decoder.decode(s)
            ~~~~~~~~~~~~~~~~~~~~~~~^^^
   File "STDLIB/json/decoder.py", line N, in decode
     obj, end = self.raw_decode(s, idx=_w(s, 0).end())
                ~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^
-  File "STDLIB/json/decoder.py", line N, in raw_decode
-    raise JSONDecodeError("Expecting value", s, err.value) from None
 """
+JSON_LOADS_X = (
+    JSON_DECODES
+    + '  File "STDLIB/json/decoder.py", line N, in raw_decode\n'
+    + '    raise JSONDecodeError("Expecting value", s, err.value) from None\n'
+)
 
 LIBRARY_RAISES = (
     """\
@@ -44,17 +47,15 @@ Traceback (most recent call last):
     + "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n"
 )
 
-LIBRARY_CHAIN = """\
+LIBRARY_CHAIN = (
+    """\
 Traceback (most recent call last):
   File "main.py", line 3, in <module>
     json.loads('{')
     ~~~~~~~~~~^^^^^
-  File "STDLIB/json/__init__.py", line N, in loads
-    return _default_decoder.decode(s)
-           ~~~~~~~~~~~~~~~~~~~~~~~^^^
-  File "STDLIB/json/decoder.py", line N, in decode
-    obj, end = self.raw_decode(s, idx=_w(s, 0).end())
-               ~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^
+"""
+    + JSON_DECODES
+    + """\
   File "STDLIB/json/decoder.py", line N, in raw_decode
     obj, end = self.scan_once(s, idx)
                ~~~~~~~~~~~~~~^^^^^^^^
@@ -78,6 +79,7 @@ Traceback (most recent call last):
     raise IndexError('Cannot choose from an empty sequence')
 IndexError: Cannot choose from an empty sequence
 """
+)
 
 
 def group_member(char: int) -> str:
@@ -134,16 +136,7 @@ def test_an_uncaught_exception_prints_as_python_file_py(session, name, threaded)
 def test_a_threaded_run_shows_no_frame_of_the_pages_own_input(session):
     # The page's input() (page_limits.py) raises EOFError as CPython's does at the end
     # of its input; the frames are the program's and threading's.
-    source = (
-        "import threading\n"
-        "def ask():\n"
-        "    input('x? ')\n"
-        "t = threading.Thread(target=ask)\n"
-        "t.start()\n"
-        "t.join()\n"
-        "input('y? ')\n"
-    )
-    out = session.threaded(source)
+    out = session.threaded(programs.ASKS_IN_A_THREAD)
     assert out["stdout"] == "x? \ny? \n"
     thread, main = as_cpython(out["stderr"]).split("\nEOFError: EOF when reading a line")[:2]
     assert thread.startswith("Exception in thread Thread-1 (ask):\nTraceback")

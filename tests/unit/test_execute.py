@@ -168,6 +168,11 @@ def test_threaded_output_cap_calls_back_instead_of_raising():
         ("from . import threading\n", False),
         ("import threadingx\n", False),
         ("def (:\n", False),
+        # asyncio's threads (its default executor's) are threads too.
+        ("import asyncio\nasyncio.run(asyncio.to_thread(print))\n", True),
+        ("from asyncio import to_thread\n", True),
+        ("async def f(loop):\n    await loop.run_in_executor(None, print)\n", True),
+        ("import asyncio\nasyncio.run(asyncio.sleep(0))\n", False),
     ],
 )
 def test_only_programs_importing_threads_use_the_threads_runtime(source, expected):

@@ -52,17 +52,8 @@ def test_the_runtime_and_pyodides_glue_are_the_runtime_the_library_is_not():
 
 def test_a_threaded_run_leaves_out_the_page_limits_frames():
     # input() is the page's own (page_limits.py) in threaded runs too.
-    source = (
-        "import threading\n"
-        "def ask():\n"
-        "    input('x? ')\n"
-        "t = threading.Thread(target=ask)\n"
-        "t.start()\n"
-        "t.join()\n"
-        "input('y? ')\n"
-    )
     with PageLimits():
-        run = run_captured(source, events=False)
+        run = run_captured(programs.ASKS_IN_A_THREAD, events=False)
     assert run.stdout == "x? \ny? \n"
     assert "page_limits.py" not in run.stderr
     thread, main = run.stderr.split("EOFError: ")[:2]
