@@ -441,15 +441,18 @@ f()
 # asyncio's threads: to_thread and run_in_executor run in threads of their own
 # (the default executor's are named asyncio_N), shut down when asyncio.run returns.
 ASYNC_TO_THREAD = """\
-import asyncio, threading, time
-def work(n):
-    time.sleep(0.05)
-    return threading.current_thread().name, n * 2
+import asyncio, threading
+barrier = threading.Barrier(3)
+def name():
+    return threading.current_thread().name
+def meet(n):
+    barrier.wait()  # three at once: three threads, whatever the timing
+    return name(), n * 2
 async def main():
-    print(threading.current_thread().name)
-    print(await asyncio.to_thread(work, 21))
-    done = await asyncio.gather(*(asyncio.to_thread(work, i) for i in range(3)))
-    print(sorted(name for name, _ in done), [n for _, n in done])
+    print(name())
+    print(await asyncio.to_thread(name))
+    done = await asyncio.gather(*(asyncio.to_thread(meet, i) for i in range(3)))
+    print(sorted(thread for thread, _ in done), [n for _, n in done])
 asyncio.run(main())
 print(threading.active_count())
 """

@@ -9,6 +9,7 @@ from ..options import check_seed
 from ..tracebacks import print_uncaught, unchain
 from .availability import ThreadsUnavailable, unavailable_reason
 from .outcome import Outcome
+from .run_asyncio import preload_executor
 from .run_setup import _Run
 from .unraisable import ON_THREADING_SHUTDOWN, report_unraisable
 
@@ -35,6 +36,7 @@ def _main_thread_body(sched, code, globals_dict, ending: dict) -> None:
     exit_code = 1
     try:
         threading = __import__("threading")
+        preload_executor(code)
         exit_code = 0
         try:
             exec(code, globals_dict)

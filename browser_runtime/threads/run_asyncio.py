@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import importlib
 import sys
+import types
 
 from ..page_asyncio import PageAsyncio
+from ..thread_detect import ASYNCIO_THREADS
 
 # A loop's wait without a timeout is timed all the same: a loop that waits for nothing
 # blocks its thread as CPython's select() would, and is never taken for a deadlock.
@@ -82,6 +84,22 @@ class _LoopPerThread:
     @_loop.setter
     def _loop(self, loop) -> None:
         self._loops[_THREADING.get_ident()] = loop
+
+
+def _names(code: types.CodeType) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _names(const)
+    return names
+
+
+def preload_executor(code: types.CodeType) -> None:
+    """Import the run's concurrent.futures before a program that uses asyncio's threads
+    starts: compiled from source in each threaded run, it takes a good part of a second
+    in the page, which the program's clock would count against its first to_thread."""
+    if _names(code) & ASYNCIO_THREADS:
+        importlib.import_module("concurrent.futures.thread")
 
 
 class ThreadedAsyncio(PageAsyncio):

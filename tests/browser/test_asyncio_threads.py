@@ -32,7 +32,7 @@ def ran(out: dict) -> str:
 def test_to_thread_runs_in_the_default_executors_threads(session):
     assert ran(session.threaded(programs.ASYNC_TO_THREAD)) == (
         "MainThread\n"
-        "('asyncio_0', 42)\n"
+        "asyncio_0\n"
         "['asyncio_0', 'asyncio_1', 'asyncio_2'] [0, 2, 4]\n"
         "1\n"  # asyncio.run shut the executor down: its threads are gone
     )
