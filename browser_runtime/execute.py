@@ -24,6 +24,7 @@ from browser_runtime.options import BadOptions, RunOptions
 from browser_runtime.output import Emit, OutputLimitReached, OutputSink, StreamWriter
 from browser_runtime.page_asyncio import PageAsyncio
 from browser_runtime.page_limits import PageLimits
+from browser_runtime.program_stack import ProgramStacks
 from browser_runtime.stop_sleep import StopFlag
 from browser_runtime.thread_detect import uses_threads
 from browser_runtime.threaded_run import run_threaded
@@ -86,7 +87,7 @@ async def run(
     sys.argv = [filename]
     extra: dict = {}
     try:
-        with state, PageLimits(stop):
+        with state, PageLimits(stop), ProgramStacks():
             sys.modules["__main__"] = main
             seed_random(opts.seed)
             status, exit_code, extra = await _run_code(

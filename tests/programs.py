@@ -426,6 +426,23 @@ t.join()
 input('y? ')
 """
 
+# The stack as traceback shows it: from the module's top level, or a thread's start.
+PRINTS_ITS_STACK = """\
+import traceback
+def f():
+    traceback.print_stack()
+f()
+"""
+
+PRINTS_A_THREADS_STACK = """\
+import threading, traceback
+def f():
+    traceback.print_stack()
+t = threading.Thread(target=f)
+t.start()
+t.join()
+"""
+
 # The program's own sys.excepthook reports the uncaught exception, as in CPython.
 OWN_EXCEPTHOOK = """\
 import sys, traceback

@@ -1,10 +1,13 @@
 """Uncaught exceptions in the page print what ``python file.py`` prints: the standard
 library's frames with their source lines, chained exceptions and groups alike, the
 program's own sys.excepthook, and never the runtime's frames, in plain and threaded
-runs (browser_runtime/tracebacks.py). Expected outputs are CPython 3.13's, the library's
-frames compared through stdlib_frames.as_cpython."""
+runs (browser_runtime/tracebacks.py); the stack that traceback.print_stack shows starts
+where the program's does (program_stack.py). Expected outputs are CPython 3.13's, the
+library's frames compared through stdlib_frames.as_cpython."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -148,3 +151,27 @@ def test_a_threaded_run_shows_no_frame_of_the_pages_own_input(session):
         "    input('y? ')\n"
         "    ~~~~~^^^^^^^"
     )
+
+
+@pytest.mark.parametrize("threaded", [False, True], ids=["plain", "threaded"])
+def test_a_programs_stack_starts_at_its_top_level(session, threaded):
+    out = session.plain_or_threaded(programs.PRINTS_ITS_STACK, threaded)
+    assert (out["stdout"], out["stderr"]) == (
+        "",
+        '  File "main.py", line 4, in <module>\n'
+        "    f()\n"
+        '  File "main.py", line 3, in f\n'
+        "    traceback.print_stack()\n",
+    )
+
+
+def test_a_threads_stack_starts_at_its_bootstrap(session):
+    out = session.threaded(programs.PRINTS_A_THREADS_STACK)
+    # Frames only: 3.14's _bootstrap_inner calls run() through the thread's context.
+    frames = re.findall(r'File "([^"]+)", line N, in (\S+)', as_cpython(out["stderr"]))
+    assert frames == [
+        ("STDLIB/threading.py", "_bootstrap"),
+        ("STDLIB/threading.py", "_bootstrap_inner"),
+        ("STDLIB/threading.py", "run"),
+    ]
+    assert out["stderr"].endswith('  File "main.py", line 3, in f\n    traceback.print_stack()\n')

@@ -17,7 +17,14 @@ from tests import programs
 from tests.unit.test_execute import FILE, run_source, text
 from tests.unit.threads_backend import run_captured
 
-SCRIPTS = ("LIBRARY_RAISES", "LIBRARY_CHAIN", "LIBRARY_GROUP", "OWN_EXCEPTHOOK", "ASYNC_RAISES")
+SCRIPTS = (
+    "LIBRARY_RAISES",
+    "LIBRARY_CHAIN",
+    "LIBRARY_GROUP",
+    "OWN_EXCEPTHOOK",
+    "ASYNC_RAISES",
+    "PRINTS_ITS_STACK",
+)
 
 
 def python_file_py(source: str, folder: Path) -> tuple[str, str, int]:
@@ -32,7 +39,7 @@ def python_file_py(source: str, folder: Path) -> tuple[str, str, int]:
 
 
 @pytest.mark.parametrize("name", SCRIPTS)
-def test_an_uncaught_exception_prints_as_python_file_py(name, tmp_path):
+def test_a_program_prints_its_errors_and_stack_as_python_file_py(name, tmp_path):
     source = getattr(programs, name)
     result, chunks = run_source(source)
     live = (text(chunks, "stdout"), text(chunks, "stderr"), result["exit_code"])
