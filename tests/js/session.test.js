@@ -73,8 +73,10 @@ test("Stop interrupts the running run; if it ends in time, Python is kept", asyn
   first.stop();
   assert.deepEqual(worker.posted.at(-1), { type: "stop", id: first.id });
   worker.say({ type: "output", id: first.id, chunks: [["stderr", "KeyboardInterrupt\n"]] });
-  worker.say({ type: "done", id: first.id, result: { status: "error", exit_code: 130 } });
+  const flag = { heard: "file", probe_ms: 0.5 };
+  worker.say({ type: "done", id: first.id, result: { status: "error", exit_code: 130 }, flag });
   assert.deepEqual(await first.done, { status: "stopped", exit_code: 130 });
+  assert.deepEqual(first.flag, flag, "how the worker heard the Stop, for tests and benchmarks");
   assert.equal(worker.terminated, false);
   assert.equal(FakeWorker.all.length, 1);
   assert.equal(worker.posted.at(-1).filename, "b.py", "the next run goes to the same Python");

@@ -6,7 +6,7 @@
 
 import { runnerFacts } from "./facts.js";
 import { requestIsolation } from "./isolation.js";
-import { openStopChannel } from "./stop_channel.js";
+import { openStopChannel, prepareStopChannel } from "./stop_channel.js";
 
 // How long a stopped program may take to end before its worker is thrown away. A
 // threaded one gets twice its runtime's own grace (runtime.json): Stop raises
@@ -55,6 +55,7 @@ export class PythonSession {
   warm() {
     if (this.worker || this.disposed) return;
     requestIsolation();
+    prepareStopChannel();
     this.ready = false;
     this.progress = null;
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -151,8 +152,11 @@ export class PythonSession {
         break;
       case "done":
         // A stopped run ended in time: Python stays. Its own result (a KeyboardInterrupt
-        // traceback, say) is in the output; the page reports the Stop.
-        if (run) this.#finish(run, run.stopping ? { ...run.stopping, exit_code: data.result.exit_code } : data.result);
+        // traceback, say) is in the output; the page reports the Stop. run.flag: how the
+        // worker heard it (stop_channel.js StopFlag.report), for tests and benchmarks.
+        if (!run) break;
+        run.flag = data.flag;
+        this.#finish(run, run.stopping ? { ...run.stopping, exit_code: data.result.exit_code } : data.result);
         break;
       case "crashed":
         // That worker's Python is dead: a fresh one now, and the run ends with why.

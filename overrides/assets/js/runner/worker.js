@@ -32,7 +32,9 @@
 //                                reads, waiting_for}], globals: [[name, repr]]}}
 //                                                          stepped runs: who runs next?
 //   {type: "done", id, result: {status, exit_code, truncated, lines, chars,
-//                               and for threaded runs: mode, seed, preemptive, switches}}
+//                               and for threaded runs: mode, seed, preemptive, switches},
+//    flag: {heard, probe_ms}}                              the stop flag's report (tests,
+//                                                          benchmarks): StopFlag.report()
 //   {type: "error", id|null, message}                      the runner itself failed
 //   {type: "crashed", id|null, message}                    Python itself died (a fatal
 //                                                          error, a stack overflow): this
@@ -146,6 +148,7 @@ function answerStep(runtime, { id, thread }) {
 }
 
 async function runOne(runtime, { id, source, filename, options, stop }) {
+  await stopFlag.prepare(stop); // before the check: a Stop may come meanwhile
   if (dropped.delete(id)) return;
   const { pyodide } = runtime;
   stepping.runId = id;
@@ -157,6 +160,7 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
   scope.set("send_event", batcher.event);
   scope.set("stop", stopFlag); // sleeps hold it and take() the Stop themselves
   let result;
+  let flag;
   current = { id, batcher };
   stopFlag.arm(stop);
   try {
@@ -170,12 +174,13 @@ async function runOne(runtime, { id, source, filename, options, stop }) {
     result = proxy.toJs({ dict_converter: Object.fromEntries });
     proxy.destroy();
   } finally {
+    flag = stopFlag.report();
     stopFlag.disarm();
     current = null;
     batcher.flush();
     scope.destroy();
   }
-  post({ type: "done", id, result });
+  post({ type: "done", id, result, flag });
 }
 
 const ready = start();
