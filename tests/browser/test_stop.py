@@ -2,23 +2,24 @@
 a terminal) and throws the worker away only if the program has not ended soon after.
 
 Runs go through the site's own session (runner_session.py); each test counts the
-runner's workers to see whether Python was kept.
+runner's workers to see whether Python was kept. A stopped run says how the worker heard
+the Stop (run.flag, stop_channel.js StopFlag.report): "file" here (a first visit: the
+stop file), "cell" with shared memory, "url" (the blob URL probe) or "message". How the
+flag works in each mode: test_stop_flag.py.
 """
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from tests.browser.conftest import watch
 from tests.browser.runner_session import THREADED, RunnerSession, open_runner_session
-from tests.browser.server import SiteHandler, SiteServer
 from tests.browser.test_runner import examples_in_site
 from tests.programs import STOPS_ITS_WORKER_ON_CTRL_C
 
-# Start a run, wait for `marker` in its output, press Stop; the outcome and output.
-_RUN_AND_STOP = """async ([source, options, marker]) => {
+# Start a run, wait for `marker` in its output, press Stop (or with `flagOnly` raise only
+# its stop flag, as if the "stop" message never arrived); the outcome, output and how the
+# worker heard the Stop.
+_RUN_AND_STOP = """async ([source, options, marker, flagOnly]) => {
   const chunks = [];
   let seen;
   const shown = new Promise((resolve) => (seen = resolve));
@@ -29,10 +30,11 @@ _RUN_AND_STOP = """async ([source, options, marker]) => {
     },
   });
   await shown;
-  run.stop();
+  if (flagOnly) window.__session.active.channel.raise();
+  else run.stop();
   const result = await run.done;
   const text = (name) => chunks.filter(([s]) => s === name).map(([, t]) => t).join("");
-  return { result, stdout: text("stdout"), stderr: text("stderr") };
+  return { result, stdout: text("stdout"), stderr: text("stderr"), heard: run.flag?.heard };
 }"""
 
 # One write: with shared memory the interrupt can land between print's "busy" and "\n".
@@ -60,9 +62,11 @@ def runner_workers(page) -> list:
     return [w for w in page.workers if w.url.endswith("/runner/worker.js")]
 
 
-def run_and_stop(session: RunnerSession, source: str, marker: str, **options) -> dict:
+def run_and_stop(
+    session: RunnerSession, source: str, marker: str, flag_only: bool = False, **options
+) -> dict:
     session.page.set_default_timeout(90_000)
-    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker])
+    return session.page.evaluate(_RUN_AND_STOP, [source, options, marker, flag_only])
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +91,18 @@ def kept_python(session: RunnerSession, run) -> None:
     assert session.run("print(6 * 7)")["stdout"] == "42\n"
 
 
+def test_the_page_is_not_isolated(session):
+    """The tests here are about a first visit: no shared memory."""
+    assert session.page.evaluate("crossOriginIsolated") is False
+
+
 def test_stop_interrupts_a_busy_loop_and_its_finally_runs(session):
     def run():
         out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
         assert out["result"]["status"] == "stopped"
         assert not out["result"].get("restarted")
         assert out["result"]["exit_code"] == 130  # as CPython after Ctrl-C
+        assert out["heard"] == "file"  # not the blob URL, probed at most every 100 ms
         assert out["stdout"] == "busy\ncleanup\n"
         assert out["stderr"].startswith("Traceback (most recent call last):\n")
         assert out["stderr"].endswith("\nKeyboardInterrupt\n")
@@ -277,51 +287,40 @@ def test_a_program_that_swallows_keyboardinterrupt_costs_the_worker(session):
     assert len(after) == 1 and after != before, "a fresh worker replaces the stuck one"
 
 
+# A run left to the time limit: its result, stderr and how the worker heard the Stop.
+_RUN_TO_THE_LIMIT = """async (source) => {
+  let stderr = "";
+  const run = window.__session.run(source, "main.py", {}, {
+    onOutput: (batch) => batch.forEach(([s, t]) => s === "stderr" && (stderr += t)),
+  });
+  return { result: await run.done, stderr, heard: run.flag?.heard };
+}"""
+
+
 def test_the_time_limit_interrupts_too_and_keeps_python(session):
     def run():
         session.page.evaluate("window.__RUNNER_TIME_LIMIT_MS = 1500")
         try:
-            out = session.run("print('long', flush=True)\nwhile True:\n    pass\n")
+            source = "print('long', flush=True)\nwhile True:\n    pass\n"
+            out = session.page.evaluate(_RUN_TO_THE_LIMIT, source)
         finally:
             session.page.evaluate("delete window.__RUNNER_TIME_LIMIT_MS")
         assert out["result"]["status"] == "timeout"
         assert not out["result"].get("restarted")
+        # After the test above a fresh worker runs: it opened the page's stop file too.
+        assert out["heard"] == "file"
         assert out["stderr"].endswith("\nKeyboardInterrupt\n")
 
     kept_python(session, run)
 
 
-class IsolatedHandler(SiteHandler):
-    """Cross-origin isolation headers: the page gets SharedArrayBuffer."""
-
-    def end_headers(self) -> None:
-        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
-        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
-        super().end_headers()
-
-
-def test_with_shared_memory_the_flag_is_a_shared_cell(browser, site):
-    """Cross-origin isolated hosting: the stop flag is shared memory, not a blob URL."""
-    with SiteServer(site.site_dir) as server:
-        server.httpd.RequestHandlerClass = functools.partial(
-            IsolatedHandler, directory=str(site.site_dir)
-        )
-        context = browser.new_context()
-        try:
-            watched = watch(context.new_page(), server.host)
-            watched.page.goto(server.url)
-            assert watched.page.evaluate("crossOriginIsolated") is True
-            session = RunnerSession(watched, server.url)
-            kept_python(session, lambda: _stopped_busy(session))
-            out = run_and_stop(session, IGNORES_CTRL_C, "stubborn")
-            assert out["result"] == {"status": "stopped", "restarted": True}, out
-        finally:
-            context.close()
-
-
-def _stopped_busy(session: RunnerSession) -> None:
-    out = run_and_stop(session, BUSY_WITH_FINALLY, "busy")
-    assert out["result"]["status"] == "stopped" and not out["result"].get("restarted")
+def stopped_busy(session: RunnerSession, heard: str) -> None:
+    """Only the stop flag of a busy loop is raised: heard through `heard`, its finally
+    runs (no "stop" message, so no grace period either: on a busy machine a slow Stop
+    is a slow Stop, not a lost worker; the status is the program's own)."""
+    out = run_and_stop(session, BUSY_WITH_FINALLY, "busy", flag_only=True)
+    assert out["result"]["status"] == "error" and out["result"]["exit_code"] == 130
+    assert out["heard"] == heard
     assert out["stdout"] == "busy\ncleanup\n"
 
 
@@ -336,5 +335,5 @@ def test_the_service_worker_isolates_the_site_from_the_next_load(open_page, site
     page.reload()
     assert page.evaluate("crossOriginIsolated") is True
     session = RunnerSession(watched, site.url)
-    kept_python(session, lambda: _stopped_busy(session))
+    kept_python(session, lambda: stopped_busy(session, "cell"))
     watched.assert_clean()  # nothing of the site's own is blocked by require-corp
