@@ -111,7 +111,10 @@ def test_stop_interrupts_a_busy_loop_and_its_finally_runs(session):
 
 
 def test_stop_ends_a_long_sleep_at_once(session):
-    source = "import time\nprint('asleep', flush=True)\ntime.sleep(600)\nprint('never')\n"
+    # One write: a Stop as fast as the stop file's could land between text and newline.
+    source = (
+        "import time\nprint('asleep\\n', end='', flush=True)\ntime.sleep(600)\nprint('never')\n"
+    )
 
     def run():
         out = run_and_stop(session, source, "asleep")
@@ -139,7 +142,7 @@ def busy():
         setTimeout(create_once_callable(busy), 1)
 busy()
 try:
-    print('asleep', flush=True)
+    print('asleep\\n', end='', flush=True)  # one write, as above
     time.sleep(600)
 finally:
     asleep = False
@@ -224,14 +227,17 @@ def test_stop_of_threads_that_spin_keeps_python(session):
 
 
 # Stop in a threaded run is Ctrl-C: KeyboardInterrupt in the main thread only.
+# The marker comes from the spinner 0.2 s after the main thread's last line: a Stop as
+# fast as the stop file's finds the main thread in join(), never still in its print.
 JOINS_A_SPINNING_DAEMON = """\
-import threading
+import threading, time
 def spin():
+    time.sleep(0.2)
+    print('spinning', flush=True)
     while True:
         pass
 t = threading.Thread(target=spin, daemon=True)
 t.start()
-print('spinning', flush=True)
 t.join()
 """
 
@@ -246,7 +252,7 @@ def test_stop_raises_keyboardinterrupt_in_the_main_thread_of_a_threaded_run(sess
         assert not out["result"].get("restarted")
         assert out["result"]["exit_code"] == 130
         assert out["stderr"].startswith("Traceback (most recent call last):\n")
-        assert '  File "main.py", line 8, in <module>\n    t.join()\n' in out["stderr"]
+        assert '  File "main.py", line 9, in <module>\n    t.join()\n' in out["stderr"]
         assert out["stderr"].endswith("\nKeyboardInterrupt\n")
 
     kept_python(session, run)
