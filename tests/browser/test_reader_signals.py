@@ -8,6 +8,7 @@ name: Emscripten's SIG_IGN is 4294967294, not 1, in Pyodide itself.)
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -88,7 +89,14 @@ print("set")
 
 
 def cpython(source: str) -> str:
-    done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True)
+    # As from a terminal: a background job (CI's shell, `cmd &`) inherits SIGINT ignored,
+    # and CPython then installs no KeyboardInterrupt handler.
+    def sigint_default() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    done = subprocess.run(
+        [sys.executable, "-c", source], capture_output=True, text=True, preexec_fn=sigint_default
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
