@@ -17,6 +17,7 @@ GreenletExit into it and run the reader's ``finally`` blocks after the run.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import heapq
 import io
@@ -255,7 +256,7 @@ def run_captured(
     globals_dict = {"__name__": "__main__", "now": backend.now, **(extra_globals or {})}
     collected: list[dict] = []
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _no_running_loop():
         outcome = run_program_blocking(
             textwrap.dedent(source),
             filename,
@@ -265,6 +266,19 @@ def run_captured(
             **kwargs,
         )
     return Captured(outcome, out.getvalue(), err.getvalue(), collected, backend)
+
+
+@contextlib.contextmanager
+def _no_running_loop():
+    """The program starts with no running event loop, as the page's threads do
+    (threads/backend.py spawn) and as ``python file.py`` does. Greenlets share pytest's
+    thread, where Playwright's sync API keeps its loop running once a browser test ran."""
+    running = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(running)
 
 
 def _code_objects(obj):
