@@ -23,11 +23,8 @@ ENTRIES = frozenset({
 
 
 def walk_stack(f):
-    """Walk a stack yielding the frame and line number for each frame.
-
-    This will follow f.f_back from the given frame. If no frame is given, the
-    current stack is used. Usually used with StackSummary.extract.
-    """
+    """traceback.walk_stack for a run: (frame, line) pairs from ``f`` (the caller's
+    frame if None) outwards, stopping at the program's entry, runtime frames skipped."""
     if f is None:
         f = sys._getframe().f_back
 
